@@ -1,0 +1,77 @@
+/**
+ * GraphQL enums built from the domain package's value lists and French labels, so that the schema
+ * never re-declares a business value.
+ */
+import { registerEnumType } from "type-graphql";
+import {
+  AWARD_TYPE_LABELS,
+  CANDIDATURE_KIND_LABELS,
+  CANDIDATURE_STATE_LABELS,
+  DEADLINE_KIND_LABELS,
+  SCHEDULE_SLOT_KIND_LABELS,
+  ESTABLISHMENT_KIND_LABELS,
+  ESTABLISHMENT_SECTOR_LABELS,
+  TRANSITION_LABELS,
+} from "@ldm/domain";
+
+export function enumOf<K extends string>(
+  name: string,
+  description: string,
+  labels: Record<K, string>,
+): Record<K, K> {
+  const values = Object.fromEntries(Object.keys(labels).map((k) => [k, k])) as Record<K, K>;
+  registerEnumType(values, {
+    name,
+    description,
+    valuesConfig: Object.fromEntries(
+      (Object.entries(labels) as [K, string][]).map(([k, label]) => [k, { description: label }]),
+    ) as Record<K, { description: string }>,
+  });
+  return values;
+}
+
+export const EstablishmentKindEnum = enumOf(
+  "EstablishmentKind",
+  "Type d'établissement.",
+  ESTABLISHMENT_KIND_LABELS,
+);
+export const EstablishmentSectorEnum = enumOf(
+  "EstablishmentSector",
+  "Secteur de l'établissement (public ou privé sous contrat).",
+  ESTABLISHMENT_SECTOR_LABELS,
+);
+export const CandidatureKindEnum = enumOf(
+  "CandidatureKind",
+  "Candidature individuelle ou en réseau.",
+  CANDIDATURE_KIND_LABELS,
+);
+export const AwardTypeEnum = enumOf(
+  "AwardType",
+  "Première labellisation ou renouvellement.",
+  AWARD_TYPE_LABELS,
+);
+export const CandidatureStateEnum = enumOf(
+  "CandidatureState",
+  "État d'une candidature dans la procédure de labellisation.",
+  CANDIDATURE_STATE_LABELS,
+);
+export const CandidatureTransitionEnum = enumOf(
+  "CandidatureTransition",
+  "Étape de la procédure qui fait passer une candidature d'un état au suivant.",
+  TRANSITION_LABELS,
+);
+export const OptionalCriterionVariantEnum = enumOf(
+  "OptionalCriterionVariant",
+  "Variante du critère régional optionnel n° 9.",
+  { A: "9-a : le numérique au service des métiers", B: "9-b : égalité filles-garçons" },
+);
+export const DeadlineKindEnum = enumOf(
+  "DeadlineKind",
+  "Nature d'une échéance de la procédure.",
+  DEADLINE_KIND_LABELS,
+);
+export const ScheduleSlotKindEnum = enumOf(
+  "ScheduleSlotKind",
+  "Nature d'un temps de la journée d'audit.",
+  SCHEDULE_SLOT_KIND_LABELS,
+);

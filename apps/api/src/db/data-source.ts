@@ -1,0 +1,44 @@
+import "reflect-metadata";
+import { DataSource } from "typeorm";
+import { ENTITIES } from "./entities";
+import { MIGRATIONS } from "../migrations";
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  connectionTimeoutMs?: number;
+}
+
+/** Creates (without connecting) the TypeORM data source. Schema changes go through migrations only. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: "typeorm_migrations",
+    migrationsTransactionMode: "each",
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension needed.
+    uuidExtension: "pgcrypto",
+    installExtensions: false,
+    logging: false,
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+    },
+  });
+}
+
+/** Runs the pending migrations; a failure stops everything with a clear message. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  try {
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    return applied.map((m) => m.name);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Échec de la migration de la base de données : ${reason}\nLa base n'a pas été modifiée par la migration en échec ; corrigez la cause puis relancez \`pnpm db:migrate\`.`,
+    );
+  }
+}

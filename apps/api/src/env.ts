@@ -1,0 +1,49 @@
+/**
+ * The API's configuration, read from environment variables in this one place (documented in
+ * `.env.example` at the repository root). Every variable has a default that works on a fresh machine.
+ */
+import path from "node:path";
+
+export interface ApiEnv {
+  /** PostgreSQL URL; when empty, an embedded PostgreSQL is started under `embeddedDataDir`. */
+  databaseUrl: string | null;
+  /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
+  embeddedPort: number;
+  /** Data directory of the embedded PostgreSQL. */
+  embeddedDataDir: string;
+  /** HTTP host and port of the GraphQL API. */
+  host: string;
+  port: number;
+  /** Seed the demo data at start when the database holds no establishment. */
+  seedOnStart: boolean;
+  /** Milliseconds the pool waits for a free connection before failing. */
+  dbConnectionTimeoutMs: number;
+  /** Maximum connections in the pool. */
+  dbPoolSize: number;
+}
+
+/** Repository root (apps/api/src or apps/api/dist → three levels up). */
+export const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..", "..");
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`Variable d'environnement ${name} invalide : « ${raw} » (entier positif attendu).`);
+  }
+  return value;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
+  return {
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.trim() !== "" ? env.DATABASE_URL.trim() : null,
+    embeddedPort: intVar(env, "EMBEDDED_PG_PORT", 54329),
+    embeddedDataDir: path.resolve(REPOSITORY_ROOT, env.EMBEDDED_PG_DIR ?? ".data/postgres"),
+    host: env.HOST ?? "127.0.0.1",
+    port: intVar(env, "PORT", 4000),
+    seedOnStart: (env.SEED_ON_START ?? "true") !== "false",
+    dbConnectionTimeoutMs: intVar(env, "DB_CONNECTION_TIMEOUT_MS", 5000),
+    dbPoolSize: intVar(env, "DB_POOL_SIZE", 10),
+  };
+}

@@ -1,0 +1,58 @@
+/** Per-request DataLoaders: one SQL statement per relation and per tick, whatever the list size. */
+import DataLoader from "dataloader";
+import { In, type DataSource, type ObjectLiteral, type EntityTarget } from "typeorm";
+import { Academie, Departement } from "./modules/academie/academie.entity";
+import { Establishment } from "./modules/establishment/establishment.entity";
+import {
+  Candidature,
+  CandidatureTransitionRecord,
+  CoApplicant,
+  CommonStrategy,
+  CriterionPilot,
+  CriterionResponse,
+} from "./modules/candidature/candidature.entity";
+
+function byKey<E extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<E>, column: keyof E & string) {
+  return new DataLoader<string, E | null>(async (keys) => {
+    const rows = await ds.getRepository(entity).find({ where: { [column]: In([...keys]) } as never });
+    const map = new Map(rows.map((r) => [String(r[column]), r]));
+    return keys.map((k) => map.get(k) ?? null);
+  });
+}
+
+function groupedBy<E extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<E>,
+  column: keyof E & string,
+  order: Record<string, "ASC" | "DESC">,
+) {
+  return new DataLoader<string, E[]>(async (keys) => {
+    const rows = await ds.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order: order as never });
+    const map = new Map<string, E[]>();
+    for (const row of rows) {
+      const k = String(row[column]);
+      const list = map.get(k) ?? [];
+      list.push(row);
+      map.set(k, list);
+    }
+    return keys.map((k) => map.get(k) ?? []);
+  });
+}
+
+export function createLoaders(ds: DataSource) {
+  return {
+    academieByCode: byKey(ds, Academie, "code"),
+    departementByCode: byKey(ds, Departement, "code"),
+    departementsByAcademieCode: groupedBy(ds, Departement, "academieCode", { code: "ASC" }),
+    establishmentById: byKey(ds, Establishment, "id"),
+    candidatureById: byKey(ds, Candidature, "id"),
+    membersByCandidatureId: groupedBy(ds, CoApplicant, "candidatureId", { isLead: "DESC", createdAt: "ASC" }),
+    membershipsByEstablishmentId: groupedBy(ds, CoApplicant, "establishmentId", { createdAt: "ASC" }),
+    responsesByCandidatureId: groupedBy(ds, CriterionResponse, "candidatureId", { criterionCode: "ASC", createdAt: "ASC" }),
+    commonStrategiesByCandidatureId: groupedBy(ds, CommonStrategy, "candidatureId", { criterionCode: "ASC" }),
+    pilotsByCandidatureId: groupedBy(ds, CriterionPilot, "candidatureId", { criterionCode: "ASC", createdAt: "ASC" }),
+    transitionsByCandidatureId: groupedBy(ds, CandidatureTransitionRecord, "candidatureId", { createdAt: "ASC" }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

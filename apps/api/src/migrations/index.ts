@@ -1,0 +1,5 @@
+/** Every migration, in order. A new migration (pnpm --filter @ldm/api db:migration:generate Name) is appended here. */
+import type { MigrationInterface } from "typeorm";
+import { Initial1795798882366 } from "./1795798882366-initial";
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795798882366];

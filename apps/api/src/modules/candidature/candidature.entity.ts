@@ -1,0 +1,265 @@
+import { Field, ObjectType } from "type-graphql";
+import { GraphQLDateTimeISO, GraphQLLocalDate } from "graphql-scalars";
+import type {
+  AwardType,
+  CandidatureKind,
+  CandidatureState,
+  OptionalCriterionVariant,
+  TransitionName,
+} from "@ldm/domain";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from "typeorm";
+import { BaseEntity } from "../../common/base.entity";
+import {
+  AwardTypeEnum,
+  CandidatureKindEnum,
+  CandidatureStateEnum,
+  CandidatureTransitionEnum,
+  OptionalCriterionVariantEnum,
+} from "../../common/enums";
+import { Establishment } from "../establishment/establishment.entity";
+
+/** A candidature for the label: one establishment, or a network of co-applicants. */
+@ObjectType({ description: "Candidature au label « Lycée des métiers » (individuelle ou en réseau)." })
+@Entity({ name: "candidature" })
+@Index(["createdAt", "id"])
+export class Candidature extends BaseEntity {
+  @Field(() => CandidatureKindEnum, { description: "Candidature individuelle ou en réseau." })
+  @Index()
+  @Column({ type: "text" })
+  kind!: CandidatureKind;
+
+  @Field(() => AwardTypeEnum, { description: "Première labellisation ou renouvellement." })
+  @Column({ name: "award_type", type: "text" })
+  awardType!: AwardType;
+
+  @Field(() => CandidatureStateEnum, { description: "État dans la procédure." })
+  @Index()
+  @Column({ type: "text" })
+  state!: CandidatureState;
+
+  @Field(() => String, {
+    description: "Version du référentiel (cahier des charges) sous laquelle la candidature a été ouverte.",
+  })
+  @Column({ name: "referential_version", type: "text" })
+  referentialVersion!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Intitulé du label envisagé, qui met en exergue un cœur de métier.",
+  })
+  @Column({ name: "label_title", type: "text", nullable: true })
+  labelTitle!: string | null;
+
+  @Field(() => OptionalCriterionVariantEnum, {
+    nullable: true,
+    description: "Variante retenue du critère régional optionnel n° 9 (aucune si vide).",
+  })
+  @Column({ name: "optional_variant", type: "text", nullable: true })
+  optionalVariant!: OptionalCriterionVariant | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: "Date programmée de l'audit." })
+  @Column({ name: "audit_date", type: "date", nullable: true })
+  auditDate!: string | null;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Date de publication du label au BOEN (début de validité).",
+  })
+  @Column({ name: "publication_date", type: "date", nullable: true })
+  publicationDate!: string | null;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: "Date et heure du dépôt du dossier." })
+  @Column({ name: "submitted_at", type: "timestamptz", precision: 3, nullable: true })
+  submittedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Candidature précédente dont celle-ci est le renouvellement.",
+  })
+  @Index()
+  @Column({ name: "renews_candidature_id", type: "uuid", nullable: true })
+  renewsCandidatureId!: string | null;
+
+  @ManyToOne(() => Candidature, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "renews_candidature_id" })
+  renewsCandidature?: Candidature;
+}
+
+/** Membership of an establishment in a candidature; the lead is the « établissement porteur ». */
+@ObjectType({
+  description: "Établissement candidat ou cocandidat d'une candidature (avec l'indication du porteur).",
+})
+@Entity({ name: "co_applicant" })
+@Unique("uq_co_applicant_member", ["candidatureId", "establishmentId"])
+@Index("uq_co_applicant_lead", ["candidatureId"], { unique: true, where: "is_lead" })
+export class CoApplicant extends BaseEntity {
+  @Index()
+  @Column({ name: "candidature_id", type: "uuid" })
+  candidatureId!: string;
+
+  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "candidature_id" })
+  candidature?: Candidature;
+
+  @Index()
+  @Column({ name: "establishment_id", type: "uuid" })
+  establishmentId!: string;
+
+  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "establishment_id" })
+  establishment?: Establishment;
+
+  @Field(() => Boolean, { description: "Vrai pour l'établissement porteur de la candidature." })
+  @Column({ name: "is_lead", type: "boolean", default: false })
+  isLead!: boolean;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Date de réception de la lettre d'engagement de l'établissement.",
+  })
+  @Column({ name: "engagement_letter_on", type: "date", nullable: true })
+  engagementLetterOn!: string | null;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Date du conseil d'administration qui a approuvé la candidature (procès-verbal).",
+  })
+  @Column({ name: "board_minutes_on", type: "date", nullable: true })
+  boardMinutesOn!: string | null;
+}
+
+/** One establishment's answer on one criterion of a candidature. */
+@ObjectType({ description: "Réponse d'un établissement sur un critère (auto-évaluation)." })
+@Entity({ name: "criterion_response" })
+@Unique("uq_criterion_response", ["candidatureId", "criterionCode", "establishmentId"])
+export class CriterionResponse extends BaseEntity {
+  @Index()
+  @Column({ name: "candidature_id", type: "uuid" })
+  candidatureId!: string;
+
+  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "candidature_id" })
+  candidature?: Candidature;
+
+  @Field(() => String, { description: "Code du critère (1 à 8, 9a ou 9b)." })
+  @Column({ name: "criterion_code", type: "text" })
+  criterionCode!: string;
+
+  @Index()
+  @Column({ name: "establishment_id", type: "uuid" })
+  establishmentId!: string;
+
+  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "establishment_id" })
+  establishment?: Establishment;
+
+  @Field(() => String, { description: "Texte de la réponse (démarche d'amélioration continue)." })
+  @Column({ type: "text", default: "" })
+  narrative!: string;
+
+  @Field(() => Number, { description: "Numéro de version, incrémenté à chaque enregistrement." })
+  @Column({ type: "integer", default: 1 })
+  version!: number;
+}
+
+/** The network's common strategy on criterion 4, 5, 6 or 8. */
+@ObjectType({
+  description: "Stratégie commune d'une candidature en réseau (critères 4, 5, 6 et 8).",
+})
+@Entity({ name: "common_strategy" })
+@Unique("uq_common_strategy", ["candidatureId", "criterionCode"])
+@Check("ck_common_strategy_criterion", "criterion_code IN ('4','5','6','8')")
+export class CommonStrategy extends BaseEntity {
+  @Index()
+  @Column({ name: "candidature_id", type: "uuid" })
+  candidatureId!: string;
+
+  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "candidature_id" })
+  candidature?: Candidature;
+
+  @Field(() => String, { description: "Code du critère (4, 5, 6 ou 8)." })
+  @Column({ name: "criterion_code", type: "text" })
+  criterionCode!: string;
+
+  @Field(() => String, { description: "Texte de la stratégie commune." })
+  @Column({ type: "text", default: "" })
+  text!: string;
+
+  @Field(() => Number, {
+    description: "Numéro de version : un enregistrement fondé sur une version périmée est refusé (CONFLICT).",
+  })
+  @Column({ type: "integer", default: 1 })
+  version!: number;
+}
+
+/** A member of the steering team in charge of one criterion for one establishment. */
+@ObjectType({ description: "Pilote d'un critère pour un établissement (équipe de pilotage)." })
+@Entity({ name: "criterion_pilot" })
+@Unique("uq_criterion_pilot", ["candidatureId", "establishmentId", "criterionCode", "email"])
+export class CriterionPilot extends BaseEntity {
+  @Index()
+  @Column({ name: "candidature_id", type: "uuid" })
+  candidatureId!: string;
+
+  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "candidature_id" })
+  candidature?: Candidature;
+
+  @Index()
+  @Column({ name: "establishment_id", type: "uuid" })
+  establishmentId!: string;
+
+  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "establishment_id" })
+  establishment?: Establishment;
+
+  @Field(() => String, { description: "Code du critère piloté." })
+  @Column({ name: "criterion_code", type: "text" })
+  criterionCode!: string;
+
+  @Field(() => String, { description: "Nom et prénom du pilote (donnée personnelle)." })
+  @Column({ name: "full_name", type: "text" })
+  fullName!: string;
+
+  @Field(() => String, { description: "Adresse électronique du pilote (donnée personnelle)." })
+  @Column({ type: "text" })
+  email!: string;
+
+  @Field(() => String, { nullable: true, description: "Fonction dans l'établissement." })
+  @Column({ name: "job_title", type: "text", nullable: true })
+  jobTitle!: string | null;
+}
+
+/** One step of the procedure applied to a candidature (its history). */
+@ObjectType({ description: "Étape franchie par une candidature (historique de la procédure)." })
+@Entity({ name: "candidature_transition" })
+export class CandidatureTransitionRecord extends BaseEntity {
+  @Index()
+  @Column({ name: "candidature_id", type: "uuid" })
+  candidatureId!: string;
+
+  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "candidature_id" })
+  candidature?: Candidature;
+
+  @Field(() => CandidatureTransitionEnum, { description: "Étape franchie." })
+  @Column({ type: "text" })
+  transition!: TransitionName;
+
+  @Field(() => CandidatureStateEnum, { description: "État avant l'étape." })
+  @Column({ name: "from_state", type: "text" })
+  fromState!: CandidatureState;
+
+  @Field(() => CandidatureStateEnum, { description: "État après l'étape." })
+  @Column({ name: "to_state", type: "text" })
+  toState!: CandidatureState;
+
+  @Field(() => GraphQLLocalDate, { description: "Date effective de l'étape." })
+  @Column({ name: "effective_date", type: "date" })
+  effectiveDate!: string;
+
+  @Field(() => String, { nullable: true, description: "Commentaire libre." })
+  @Column({ type: "text", nullable: true })
+  comment!: string | null;
+}

@@ -1,0 +1,267 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  assessReadiness,
+  availableTransitions,
+  candidatureDeadlines,
+  CANDIDATURE_STATE_LABELS,
+  criteriaForCandidature,
+  getReferential,
+  type TransitionName,
+} from "@ldm/domain";
+import type { RequestContext } from "../../context";
+import { CandidatureTransitionEnum } from "../../common/enums";
+import { connectionType } from "../../common/pagination";
+import { Establishment } from "../establishment/establishment.entity";
+import { CriterionType, toCriterionType } from "../referential/referential.type";
+import {
+  Candidature,
+  CandidatureTransitionRecord,
+  CoApplicant,
+  CommonStrategy,
+  CriterionPilot,
+  CriterionResponse,
+} from "./candidature.entity";
+import {
+  AddCoApplicantInput,
+  AssignCriterionPilotInput,
+  CandidatureArgs,
+  CandidaturesArgs,
+  CreateIndividualCandidatureInput,
+  CreateNetworkCandidatureInput,
+  RecordEngagementInput,
+  RemoveCoApplicantInput,
+  RemoveCriterionPilotInput,
+  ScheduleAuditInput,
+  SetOptionalCriterionInput,
+  TransitionCandidatureInput,
+  UpdateCommonStrategyInput,
+  UpdateCriterionResponseInput,
+} from "./candidature.input";
+import * as service from "./candidature.service";
+import { Deadline, Readiness } from "./candidature.type";
+
+export const CandidatureConnection = connectionType(Candidature, "Candidature", "candidatures");
+
+async function establishmentOf(ctx: RequestContext, id: string): Promise<Establishment> {
+  const found = await ctx.loaders.establishmentById.load(id);
+  if (!found) throw new Error(`Établissement ${id} absent`);
+  return found;
+}
+
+@Resolver(() => Candidature)
+export class CandidatureResolver {
+  // --- queries -------------------------------------------------------------------------------
+  @Query(() => Candidature, { description: "Une candidature par son identifiant." })
+  candidature(@Args(() => CandidatureArgs) { id }: CandidatureArgs, @Ctx() ctx: RequestContext) {
+    return service.getCandidature(ctx, id);
+  }
+
+  @Query(() => CandidatureConnection, {
+    description: "Candidatures, les plus récentes d'abord, avec filtres et pagination par curseur.",
+  })
+  candidatures(@Args(() => CandidaturesArgs) args: CandidaturesArgs, @Ctx() ctx: RequestContext) {
+    return service.listCandidatures(ctx, args);
+  }
+
+  // --- mutations (each one transaction) ----------------------------------------------------
+  @Mutation(() => Candidature, { description: "Crée une candidature individuelle (état : engagement)." })
+  createIndividualCandidature(
+    @Arg("input", () => CreateIndividualCandidatureInput) input: CreateIndividualCandidatureInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.createIndividualCandidature(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, {
+    description: "Crée une candidature en réseau : au moins deux établissements cocandidats, dont un seul porteur.",
+  })
+  createNetworkCandidature(
+    @Arg("input", () => CreateNetworkCandidatureInput) input: CreateNetworkCandidatureInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.createNetworkCandidature(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, { description: "Ajoute un établissement cocandidat à une candidature en réseau." })
+  addCoApplicant(@Arg("input", () => AddCoApplicantInput) input: AddCoApplicantInput, @Ctx() ctx: RequestContext) {
+    return ctx.transaction((tx) => service.addCoApplicant(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, {
+    description: "Retire un établissement cocandidat (pas le porteur ; un réseau garde au moins deux établissements).",
+  })
+  removeCoApplicant(@Arg("input", () => RemoveCoApplicantInput) input: RemoveCoApplicantInput, @Ctx() ctx: RequestContext) {
+    return ctx.transaction((tx) => service.removeCoApplicant(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, { description: "Ajoute, change ou abandonne le critère régional optionnel n° 9." })
+  setOptionalCriterion(
+    @Arg("input", () => SetOptionalCriterionInput) input: SetOptionalCriterionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.setOptionalCriterion(ctx, tx, input));
+  }
+
+  @Mutation(() => CriterionResponse, { description: "Enregistre la réponse d'un établissement sur un critère." })
+  updateCriterionResponse(
+    @Arg("input", () => UpdateCriterionResponseInput) input: UpdateCriterionResponseInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.updateCriterionResponse(ctx, tx, input));
+  }
+
+  @Mutation(() => CommonStrategy, {
+    description: "Enregistre une stratégie commune de réseau (critères 4, 5, 6, 8) ; une version périmée est refusée (CONFLICT).",
+  })
+  updateCommonStrategy(
+    @Arg("input", () => UpdateCommonStrategyInput) input: UpdateCommonStrategyInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.updateCommonStrategy(ctx, tx, input));
+  }
+
+  @Mutation(() => CriterionPilot, { description: "Désigne un pilote de critère pour un établissement." })
+  assignCriterionPilot(
+    @Arg("input", () => AssignCriterionPilotInput) input: AssignCriterionPilotInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.assignCriterionPilot(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, { description: "Retire un pilote de critère." })
+  removeCriterionPilot(
+    @Arg("input", () => RemoveCriterionPilotInput) input: RemoveCriterionPilotInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.removeCriterionPilot(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, {
+    description: "Enregistre la lettre d'engagement et le procès-verbal du conseil d'administration d'un établissement.",
+  })
+  recordEngagement(@Arg("input", () => RecordEngagementInput) input: RecordEngagementInput, @Ctx() ctx: RequestContext) {
+    return ctx.transaction((tx) => service.recordEngagement(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, { description: "Programme (ou reprogramme) la date de l'audit." })
+  scheduleAudit(@Arg("input", () => ScheduleAuditInput) input: ScheduleAuditInput, @Ctx() ctx: RequestContext) {
+    return ctx.transaction((tx) => service.scheduleAudit(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, {
+    description: "Fait franchir une étape de la procédure ; les conditions sont celles de la machine à états du domaine.",
+  })
+  transitionCandidature(
+    @Arg("input", () => TransitionCandidatureInput) input: TransitionCandidatureInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.transitionCandidature(ctx, tx, input));
+  }
+
+  // --- fields --------------------------------------------------------------------------------
+  @FieldResolver(() => String, { description: "Libellé de l'état." })
+  stateLabel(@Root() c: Candidature): string {
+    return CANDIDATURE_STATE_LABELS[c.state];
+  }
+
+  @FieldResolver(() => [CoApplicant], { description: "Établissements candidats, le porteur en premier." })
+  members(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CoApplicant[]> {
+    return ctx.loaders.membersByCandidatureId.load(c.id);
+  }
+
+  @FieldResolver(() => Establishment, { description: "Établissement porteur." })
+  async leadEstablishment(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<Establishment> {
+    const members = await ctx.loaders.membersByCandidatureId.load(c.id);
+    const lead = members.find((m) => m.isLead);
+    if (!lead) throw new Error(`Candidature ${c.id} sans porteur`);
+    return establishmentOf(ctx, lead.establishmentId);
+  }
+
+  @FieldResolver(() => [CriterionType], {
+    description: "Critères du dossier : les 8 critères nationaux et, le cas échéant, la variante retenue du critère 9.",
+  })
+  criteria(@Root() c: Candidature): CriterionType[] {
+    const referential = getReferential(c.referentialVersion);
+    return criteriaForCandidature(c.referentialVersion, c.optionalVariant).map((x) => toCriterionType(referential, x));
+  }
+
+  @FieldResolver(() => [CriterionResponse], { description: "Réponses des établissements sur les critères retenus." })
+  async responses(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CriterionResponse[]> {
+    const codes = new Set(criteriaForCandidature(c.referentialVersion, c.optionalVariant).map((x) => x.code as string));
+    return (await ctx.loaders.responsesByCandidatureId.load(c.id)).filter((r) => codes.has(r.criterionCode));
+  }
+
+  @FieldResolver(() => [CommonStrategy], { description: "Stratégies communes du réseau." })
+  commonStrategies(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CommonStrategy[]> {
+    return ctx.loaders.commonStrategiesByCandidatureId.load(c.id);
+  }
+
+  @FieldResolver(() => [CriterionPilot], { description: "Pilotes de critère." })
+  pilots(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CriterionPilot[]> {
+    return ctx.loaders.pilotsByCandidatureId.load(c.id);
+  }
+
+  @FieldResolver(() => [Deadline], { description: "Échéances connues de la procédure, dans l'ordre." })
+  deadlines(@Root() c: Candidature): Deadline[] {
+    return candidatureDeadlines({ auditDate: c.auditDate, publicationDate: c.publicationDate });
+  }
+
+  @FieldResolver(() => [CandidatureTransitionEnum], { description: "Étapes que la procédure permet depuis l'état actuel." })
+  availableTransitions(@Root() c: Candidature): TransitionName[] {
+    return availableTransitions(c.state);
+  }
+
+  @FieldResolver(() => [CandidatureTransitionRecord], { description: "Historique des étapes franchies." })
+  history(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CandidatureTransitionRecord[]> {
+    return ctx.loaders.transitionsByCandidatureId.load(c.id);
+  }
+
+  @FieldResolver(() => Readiness, { description: "Ce qui manque encore au dossier pour être déposé." })
+  async readiness(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<Readiness> {
+    const [members, responses, commonStrategies, pilots] = await Promise.all([
+      ctx.loaders.membersByCandidatureId.load(c.id),
+      ctx.loaders.responsesByCandidatureId.load(c.id),
+      ctx.loaders.commonStrategiesByCandidatureId.load(c.id),
+      ctx.loaders.pilotsByCandidatureId.load(c.id),
+    ]);
+    const establishments = await Promise.all(members.map((m) => establishmentOf(ctx, m.establishmentId)));
+    return assessReadiness({
+      referentialVersion: c.referentialVersion,
+      kind: c.kind,
+      optionalVariant: c.optionalVariant,
+      members: members.map((m, i) => ({
+        establishmentId: m.establishmentId,
+        establishmentName: establishments[i]?.name ?? m.establishmentId,
+        engagementLetterOn: m.engagementLetterOn,
+        boardMinutesOn: m.boardMinutesOn,
+      })),
+      responses,
+      commonStrategies,
+      pilots,
+    });
+  }
+}
+
+@Resolver(() => CoApplicant)
+export class CoApplicantResolver {
+  @FieldResolver(() => Establishment, { description: "L'établissement." })
+  establishment(@Root() m: CoApplicant, @Ctx() ctx: RequestContext): Promise<Establishment> {
+    return establishmentOf(ctx, m.establishmentId);
+  }
+}
+
+@Resolver(() => CriterionResponse)
+export class CriterionResponseResolver {
+  @FieldResolver(() => Establishment, { description: "Établissement auteur de la réponse." })
+  establishment(@Root() r: CriterionResponse, @Ctx() ctx: RequestContext): Promise<Establishment> {
+    return establishmentOf(ctx, r.establishmentId);
+  }
+}
+
+@Resolver(() => CriterionPilot)
+export class CriterionPilotResolver {
+  @FieldResolver(() => Establishment, { description: "Établissement du pilote." })
+  establishment(@Root() p: CriterionPilot, @Ctx() ctx: RequestContext): Promise<Establishment> {
+    return establishmentOf(ctx, p.establishmentId);
+  }
+}

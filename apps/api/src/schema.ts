@@ -1,0 +1,36 @@
+import "reflect-metadata";
+import path from "node:path";
+import { buildSchema } from "type-graphql";
+import type { GraphQLSchema } from "graphql";
+import { AcademieResolver } from "./modules/academie/academie.resolver";
+import {
+  CandidatureResolver,
+  CoApplicantResolver,
+  CriterionPilotResolver,
+  CriterionResponseResolver,
+} from "./modules/candidature/candidature.resolver";
+import { EstablishmentResolver } from "./modules/establishment/establishment.resolver";
+import { ReferentialResolver } from "./modules/referential/referential.resolver";
+import { ScheduleResolver } from "./modules/schedule/schedule.resolver";
+
+/** The committed contract the portals generate their types from. */
+export const SCHEMA_FILE = path.resolve(__dirname, "..", "schema.graphql");
+
+export const RESOLVERS = [
+  AcademieResolver,
+  EstablishmentResolver,
+  CandidatureResolver,
+  CoApplicantResolver,
+  CriterionResponseResolver,
+  CriterionPilotResolver,
+  ReferentialResolver,
+  ScheduleResolver,
+] as const;
+
+let cached: Promise<GraphQLSchema> | null = null;
+
+/** Builds the GraphQL schema once per process. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  return cached;
+}

@@ -1,0 +1,14 @@
+import "reflect-metadata";
+import { openDatabase } from "../bootstrap";
+import { seedDemoData } from "../seed/seed";
+
+openDatabase()
+  .then(async (db) => {
+    const seeded = await seedDemoData(db.dataSource);
+    console.log(seeded ? "Données de démonstration chargées." : "Données de démonstration déjà présentes : rien à faire.");
+    await db.close();
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

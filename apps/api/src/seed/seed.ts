@@ -1,0 +1,1 @@
+import type { DataSource } from "typeorm"; export async function seedDemoData(_ds: DataSource): Promise<boolean> { return false; }

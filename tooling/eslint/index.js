@@ -1,0 +1,36 @@
+/**
+ * Shared ESLint flat configs.
+ * - `base`: typescript-eslint recommended, no unused variables, `any` only with a comment.
+ * - `domain`: `base` plus the purity rules of packages/domain (no I/O, no framework, no process.env).
+ */
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+
+const base = tseslint.config(
+  { ignores: ["dist/**", ".cache/**", "coverage/**", "node_modules/**", "*.js", "*.cjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      eqeqeq: ["error", "always"],
+      "no-console": "off",
+    },
+  },
+);
+
+const forbiddenInDomain = [
+  "typeorm", "type-graphql", "graphql", "react", "react-dom", "pg", "express", "@apollo/*",
+  "fs", "node:*", "http", "https", "net", "child_process", "path", "os",
+];
+
+const domain = tseslint.config(...base, {
+  files: ["src/**/*.ts"],
+  rules: {
+    "no-restricted-imports": ["error", { patterns: forbiddenInDomain.map((group) => ({ group: [group], message: "packages/domain is pure: no I/O, no framework." })) }],
+    "no-restricted-globals": ["error", { name: "process", message: "packages/domain never reads the environment." }],
+  },
+});
+
+module.exports = { base, domain };
