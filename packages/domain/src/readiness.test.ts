@@ -11,7 +11,7 @@ function complete(kind: "INDIVIDUAL" | "NETWORK", ids: string[]): ReadinessInput
   return {
     referentialVersion: CURRENT_REFERENTIAL_VERSION,
     kind,
-    optionalVariant: null,
+    optionalCriterionVariant: null,
     members: members
       .filter((m) => ids.includes(m.establishmentId))
       .map((m) => ({ ...m, boardMinutesOn: "2026-01-12" })),
@@ -46,7 +46,7 @@ describe("assessReadiness", () => {
   });
 
   it("requires the chosen criterion 9 variant and no common strategy for an individual candidature", () => {
-    const input = { ...complete("INDIVIDUAL", ["a"]), commonStrategies: [], optionalVariant: "B" as const };
+    const input = { ...complete("INDIVIDUAL", ["a"]), commonStrategies: [], optionalCriterionVariant: "B" as const };
     const r = assessReadiness(input);
     expect(r.criteria.map((c) => c.criterionCode)).toContain("9b");
     expect(r.missing).toEqual(["Réponse de Lycée A au critère 9b", "Pilote du critère 9b pour Lycée A"]);

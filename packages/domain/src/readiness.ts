@@ -17,7 +17,7 @@ export interface ReadinessMember {
 export interface ReadinessInput {
   referentialVersion: string;
   kind: CandidatureKind;
-  optionalVariant: OptionalCriterionVariant | null;
+  optionalCriterionVariant: OptionalCriterionVariant | null;
   members: ReadinessMember[];
   responses: { establishmentId: string; criterionCode: string; narrative: string }[];
   commonStrategies: { criterionCode: string; text: string }[];
@@ -49,7 +49,7 @@ export function assessReadiness(input: ReadinessInput): Readiness {
     if (m.engagementLetterOn === null) general.push(`Lettre d'engagement de ${m.establishmentName}`);
     if (m.boardMinutesOn === null) general.push(`Procès-verbal du conseil d'administration de ${m.establishmentName}`);
   }
-  const criteria = criteriaForCandidature(input.referentialVersion, input.optionalVariant).map((criterion) => {
+  const criteria = criteriaForCandidature(input.referentialVersion, input.optionalCriterionVariant).map((criterion) => {
     const missing: string[] = [];
     const label = `critère ${criterion.code}`;
     for (const m of input.members) {

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { DataSource } from "typeorm";
+import { DataSource, type Logger } from "typeorm";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "../migrations";
 
@@ -7,6 +7,8 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   connectionTimeoutMs?: number;
+  /** Optional TypeORM logger (tests count SQL statements with it). */
+  logger?: Logger;
 }
 
 /** Creates (without connecting) the TypeORM data source. Schema changes go through migrations only. */
@@ -22,7 +24,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     // gen_random_uuid() is built into PostgreSQL 13+: no extension needed.
     uuidExtension: "pgcrypto",
     installExtensions: false,
-    logging: false,
+    logging: options.logger ? ["query"] : false,
+    ...(options.logger ? { logger: options.logger } : {}),
     extra: {
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,

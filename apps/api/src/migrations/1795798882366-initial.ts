@@ -32,7 +32,7 @@ export class Initial1795798882366 implements MigrationInterface {
       'CREATE INDEX "IDX_dbc910b50367507e2f590db6b1" ON "establishment"  ("departement_code") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "candidature" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "kind" text NOT NULL, "award_type" text NOT NULL, "state" text NOT NULL, "referential_version" text NOT NULL, "label_title" text, "optional_variant" text, "audit_date" date, "publication_date" date, "submitted_at" TIMESTAMP(3) WITH TIME ZONE, "renews_candidature_id" uuid, CONSTRAINT "PK_35a6008b023f10df280baced5bc" PRIMARY KEY ("id"))',
+      'CREATE TABLE "candidature" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "kind" text NOT NULL, "award_type" text NOT NULL, "state" text NOT NULL, "referential_version" text NOT NULL, "label_title" text, "optional_criterion_variant" text, "audit_date" date, "publication_date" date, "submitted_at" TIMESTAMP(3) WITH TIME ZONE, "renews_candidature_id" uuid, CONSTRAINT "PK_35a6008b023f10df280baced5bc" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_6786de7a0f340540907facc120" ON "candidature"  ("kind") ',

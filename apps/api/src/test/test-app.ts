@@ -4,7 +4,7 @@
  */
 import "reflect-metadata";
 import type { AddressInfo } from "node:net";
-import type { DataSource } from "typeorm";
+import type { DataSource, Logger } from "typeorm";
 import { adminQuery } from "../db/throw-away-database";
 import { createDataSource } from "../db/data-source";
 import { createContext } from "../context";
@@ -34,11 +34,11 @@ function env(name: string): string {
 
 let counter = 0;
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { logger?: Logger } = {}): Promise<TestApp> {
   const template = env(TEST_ENV.template);
   const name = `${template.replace("_tpl_", "_")}_${process.pid}_${++counter}`;
   await adminQuery(env(TEST_ENV.adminUrl), `CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const dataSource = createDataSource({ url: env(TEST_ENV.urlPattern).replace("__DB__", name), poolSize: 5 });
+  const dataSource = createDataSource({ url: env(TEST_ENV.urlPattern).replace("__DB__", name), poolSize: 5, ...options });
   await dataSource.initialize();
   const server = await createServer(dataSource);
   let listening = false;

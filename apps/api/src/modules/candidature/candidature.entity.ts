@@ -54,8 +54,8 @@ export class Candidature extends BaseEntity {
     nullable: true,
     description: "Variante retenue du critère régional optionnel n° 9 (aucune si vide).",
   })
-  @Column({ name: "optional_variant", type: "text", nullable: true })
-  optionalVariant!: OptionalCriterionVariant | null;
+  @Column({ name: "optional_criterion_variant", type: "text", nullable: true })
+  optionalCriterionVariant!: OptionalCriterionVariant | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: "Date programmée de l'audit." })
   @Column({ name: "audit_date", type: "date", nullable: true })

@@ -66,7 +66,7 @@ export class CandidatureResolver {
   // --- mutations (each one transaction) ----------------------------------------------------
   @Mutation(() => Candidature, { description: "Crée une candidature individuelle (état : engagement)." })
   createIndividualCandidature(
-    @Arg("input", () => CreateIndividualCandidatureInput) input: CreateIndividualCandidatureInput,
+    @Arg("input", () => CreateIndividualCandidatureInput, { description: "Données de l'opération." }) input: CreateIndividualCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.createIndividualCandidature(ctx, tx, input));
@@ -76,27 +76,27 @@ export class CandidatureResolver {
     description: "Crée une candidature en réseau : au moins deux établissements cocandidats, dont un seul porteur.",
   })
   createNetworkCandidature(
-    @Arg("input", () => CreateNetworkCandidatureInput) input: CreateNetworkCandidatureInput,
+    @Arg("input", () => CreateNetworkCandidatureInput, { description: "Données de l'opération." }) input: CreateNetworkCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.createNetworkCandidature(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Ajoute un établissement cocandidat à une candidature en réseau." })
-  addCoApplicant(@Arg("input", () => AddCoApplicantInput) input: AddCoApplicantInput, @Ctx() ctx: RequestContext) {
+  addCoApplicant(@Arg("input", () => AddCoApplicantInput, { description: "Données de l'opération." }) input: AddCoApplicantInput, @Ctx() ctx: RequestContext) {
     return ctx.transaction((tx) => service.addCoApplicant(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, {
     description: "Retire un établissement cocandidat (pas le porteur ; un réseau garde au moins deux établissements).",
   })
-  removeCoApplicant(@Arg("input", () => RemoveCoApplicantInput) input: RemoveCoApplicantInput, @Ctx() ctx: RequestContext) {
+  removeCoApplicant(@Arg("input", () => RemoveCoApplicantInput, { description: "Données de l'opération." }) input: RemoveCoApplicantInput, @Ctx() ctx: RequestContext) {
     return ctx.transaction((tx) => service.removeCoApplicant(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Ajoute, change ou abandonne le critère régional optionnel n° 9." })
   setOptionalCriterion(
-    @Arg("input", () => SetOptionalCriterionInput) input: SetOptionalCriterionInput,
+    @Arg("input", () => SetOptionalCriterionInput, { description: "Données de l'opération." }) input: SetOptionalCriterionInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.setOptionalCriterion(ctx, tx, input));
@@ -104,7 +104,7 @@ export class CandidatureResolver {
 
   @Mutation(() => CriterionResponse, { description: "Enregistre la réponse d'un établissement sur un critère." })
   updateCriterionResponse(
-    @Arg("input", () => UpdateCriterionResponseInput) input: UpdateCriterionResponseInput,
+    @Arg("input", () => UpdateCriterionResponseInput, { description: "Données de l'opération." }) input: UpdateCriterionResponseInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.updateCriterionResponse(ctx, tx, input));
@@ -114,7 +114,7 @@ export class CandidatureResolver {
     description: "Enregistre une stratégie commune de réseau (critères 4, 5, 6, 8) ; une version périmée est refusée (CONFLICT).",
   })
   updateCommonStrategy(
-    @Arg("input", () => UpdateCommonStrategyInput) input: UpdateCommonStrategyInput,
+    @Arg("input", () => UpdateCommonStrategyInput, { description: "Données de l'opération." }) input: UpdateCommonStrategyInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.updateCommonStrategy(ctx, tx, input));
@@ -122,7 +122,7 @@ export class CandidatureResolver {
 
   @Mutation(() => CriterionPilot, { description: "Désigne un pilote de critère pour un établissement." })
   assignCriterionPilot(
-    @Arg("input", () => AssignCriterionPilotInput) input: AssignCriterionPilotInput,
+    @Arg("input", () => AssignCriterionPilotInput, { description: "Données de l'opération." }) input: AssignCriterionPilotInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.assignCriterionPilot(ctx, tx, input));
@@ -130,7 +130,7 @@ export class CandidatureResolver {
 
   @Mutation(() => Candidature, { description: "Retire un pilote de critère." })
   removeCriterionPilot(
-    @Arg("input", () => RemoveCriterionPilotInput) input: RemoveCriterionPilotInput,
+    @Arg("input", () => RemoveCriterionPilotInput, { description: "Données de l'opération." }) input: RemoveCriterionPilotInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.removeCriterionPilot(ctx, tx, input));
@@ -139,12 +139,12 @@ export class CandidatureResolver {
   @Mutation(() => Candidature, {
     description: "Enregistre la lettre d'engagement et le procès-verbal du conseil d'administration d'un établissement.",
   })
-  recordEngagement(@Arg("input", () => RecordEngagementInput) input: RecordEngagementInput, @Ctx() ctx: RequestContext) {
+  recordEngagement(@Arg("input", () => RecordEngagementInput, { description: "Données de l'opération." }) input: RecordEngagementInput, @Ctx() ctx: RequestContext) {
     return ctx.transaction((tx) => service.recordEngagement(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Programme (ou reprogramme) la date de l'audit." })
-  scheduleAudit(@Arg("input", () => ScheduleAuditInput) input: ScheduleAuditInput, @Ctx() ctx: RequestContext) {
+  scheduleAudit(@Arg("input", () => ScheduleAuditInput, { description: "Données de l'opération." }) input: ScheduleAuditInput, @Ctx() ctx: RequestContext) {
     return ctx.transaction((tx) => service.scheduleAudit(ctx, tx, input));
   }
 
@@ -152,7 +152,7 @@ export class CandidatureResolver {
     description: "Fait franchir une étape de la procédure ; les conditions sont celles de la machine à états du domaine.",
   })
   transitionCandidature(
-    @Arg("input", () => TransitionCandidatureInput) input: TransitionCandidatureInput,
+    @Arg("input", () => TransitionCandidatureInput, { description: "Données de l'opération." }) input: TransitionCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.transitionCandidature(ctx, tx, input));
@@ -182,12 +182,12 @@ export class CandidatureResolver {
   })
   criteria(@Root() c: Candidature): CriterionType[] {
     const referential = getReferential(c.referentialVersion);
-    return criteriaForCandidature(c.referentialVersion, c.optionalVariant).map((x) => toCriterionType(referential, x));
+    return criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map((x) => toCriterionType(referential, x));
   }
 
   @FieldResolver(() => [CriterionResponse], { description: "Réponses des établissements sur les critères retenus." })
   async responses(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CriterionResponse[]> {
-    const codes = new Set(criteriaForCandidature(c.referentialVersion, c.optionalVariant).map((x) => x.code as string));
+    const codes = new Set(criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map((x) => x.code as string));
     return (await ctx.loaders.responsesByCandidatureId.load(c.id)).filter((r) => codes.has(r.criterionCode));
   }
 
@@ -228,7 +228,7 @@ export class CandidatureResolver {
     return assessReadiness({
       referentialVersion: c.referentialVersion,
       kind: c.kind,
-      optionalVariant: c.optionalVariant,
+      optionalCriterionVariant: c.optionalCriterionVariant,
       members: members.map((m, i) => ({
         establishmentId: m.establishmentId,
         establishmentName: establishments[i]?.name ?? m.establishmentId,

@@ -101,7 +101,7 @@ async function assertMember(manager: EntityManager, c: Candidature, establishmen
 /** Checks that the criterion exists in the referential and belongs to this candidature. */
 function assertCandidatureCriterion(c: Candidature, code: string): string {
   const criterion = getCriterion(c.referentialVersion, code.trim());
-  if (!criteriaForCandidature(c.referentialVersion, c.optionalVariant).some((x) => x.code === criterion.code)) {
+  if (!criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).some((x) => x.code === criterion.code)) {
     throw badInput(
       `Le critère ${criterion.code} n'est pas retenu par cette candidature (choisissez d'abord la variante du critère 9).`,
       { criterionCode: criterion.code },
@@ -129,7 +129,7 @@ async function createCandidature(
       state: "ENGAGEMENT",
       referentialVersion: CURRENT_REFERENTIAL_VERSION,
       labelTitle: optionalText(input.labelTitle, "intitulé du label"),
-      optionalVariant: input.optionalCriterionVariant ?? null,
+      optionalCriterionVariant: input.optionalCriterionVariant ?? null,
       auditDate: null,
       publicationDate: null,
       submittedAt: null,
@@ -232,7 +232,7 @@ export async function setOptionalCriterion(
 ): Promise<Candidature> {
   const c = await lockCandidature(manager, input.candidatureId);
   assertSchoolEditable(c);
-  await manager.getRepository(Candidature).update({ id: c.id }, { optionalVariant: input.variant ?? null });
+  await manager.getRepository(Candidature).update({ id: c.id }, { optionalCriterionVariant: input.variant ?? null });
   return manager.getRepository(Candidature).findOneByOrFail({ id: c.id });
 }
 
@@ -401,7 +401,7 @@ export async function readinessOf(manager: EntityManager, c: Candidature): Promi
   return assessReadiness({
     referentialVersion: c.referentialVersion,
     kind: c.kind,
-    optionalVariant: c.optionalVariant,
+    optionalCriterionVariant: c.optionalCriterionVariant,
     members: members.map((m) => ({
       establishmentId: m.establishmentId,
       establishmentName: names.get(m.establishmentId) ?? m.establishmentId,

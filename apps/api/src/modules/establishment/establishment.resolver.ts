@@ -27,7 +27,7 @@ export class EstablishmentResolver {
     description: "Enregistre un établissement de la région académique (UAI vérifié).",
   })
   createEstablishment(
-    @Arg("input", () => CreateEstablishmentInput) input: CreateEstablishmentInput,
+    @Arg("input", () => CreateEstablishmentInput, { description: "Données de l'opération." }) input: CreateEstablishmentInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => createEstablishment(ctx, tx, input));

@@ -1,5 +1,5 @@
 import { Brackets, type EntityManager } from "typeorm";
-import { academieOfDepartement, assertValidUai } from "@ldm/domain";
+import { academieOfDepartement, assertValidUai, normalizeDepartementCode } from "@ldm/domain";
 import type { RequestContext } from "../../context";
 import { AppError, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
@@ -18,7 +18,7 @@ export async function createEstablishment(
 ): Promise<Establishment> {
   const uai = assertValidUai(input.uai);
   const academie = academieOfDepartement(input.departementCode);
-  const departementCode = input.departementCode.trim().replace(/^0(?=\d\d$)/, "");
+  const departementCode = normalizeDepartementCode(input.departementCode) ?? input.departementCode;
   const repo = manager.getRepository(Establishment);
   if (await repo.exists({ where: { uai } })) {
     throw new AppError("CONFLICT", `Un établissement de code UAI « ${uai} » existe déjà.`, { uai });
@@ -51,7 +51,7 @@ export async function listEstablishments(
   const f = args.filter ?? {};
   const qb = ctx.dataSource.getRepository(Establishment).createQueryBuilder("e");
   if (f.academieCode) qb.andWhere("e.academie_code = :academie", { academie: f.academieCode });
-  if (f.departementCode) qb.andWhere("e.departement_code = :dep", { dep: f.departementCode.replace(/^0(?=\d\d$)/, "") });
+  if (f.departementCode) qb.andWhere("e.departement_code = :dep", { dep: normalizeDepartementCode(f.departementCode) ?? f.departementCode });
   if (f.kind) qb.andWhere("e.kind = :kind", { kind: f.kind });
   if (f.search && f.search.trim() !== "") {
     const like = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
