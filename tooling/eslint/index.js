@@ -13,7 +13,10 @@ const base = tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       eqeqeq: ["error", "always"],
       "no-console": "off",
     },
@@ -21,15 +24,40 @@ const base = tseslint.config(
 );
 
 const forbiddenInDomain = [
-  "typeorm", "type-graphql", "graphql", "react", "react-dom", "pg", "express", "@apollo/*",
-  "fs", "node:*", "http", "https", "net", "child_process", "path", "os",
+  "typeorm",
+  "type-graphql",
+  "graphql",
+  "react",
+  "react-dom",
+  "pg",
+  "express",
+  "@apollo/*",
+  "fs",
+  "node:*",
+  "http",
+  "https",
+  "net",
+  "child_process",
+  "path",
+  "os",
 ];
 
 const domain = tseslint.config(...base, {
   files: ["src/**/*.ts"],
   rules: {
-    "no-restricted-imports": ["error", { patterns: forbiddenInDomain.map((group) => ({ group: [group], message: "packages/domain is pure: no I/O, no framework." })) }],
-    "no-restricted-globals": ["error", { name: "process", message: "packages/domain never reads the environment." }],
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: forbiddenInDomain.map((group) => ({
+          group: [group],
+          message: "packages/domain is pure: no I/O, no framework.",
+        })),
+      },
+    ],
+    "no-restricted-globals": [
+      "error",
+      { name: "process", message: "packages/domain never reads the environment." },
+    ],
   },
 });
 

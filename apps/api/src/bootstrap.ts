@@ -23,7 +23,9 @@ export async function openDatabase(log: (m: string) => void = console.log): Prom
     await dataSource.initialize();
   } catch (error) {
     await database.stop();
-    throw new Error(`Connexion à PostgreSQL impossible (${database.embedded ? "embarqué" : "DATABASE_URL"}) : ${String(error)}`);
+    throw new Error(
+      `Connexion à PostgreSQL impossible (${database.embedded ? "embarqué" : "DATABASE_URL"}) : ${String(error)}`,
+    );
   }
   try {
     const applied = await runMigrations(dataSource);

@@ -30,14 +30,17 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`Variable d'environnement ${name} invalide : « ${raw} » (entier positif attendu).`);
+    throw new Error(
+      `Variable d'environnement ${name} invalide : « ${raw} » (entier positif attendu).`,
+    );
   }
   return value;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   return {
-    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.trim() !== "" ? env.DATABASE_URL.trim() : null,
+    databaseUrl:
+      env.DATABASE_URL && env.DATABASE_URL.trim() !== "" ? env.DATABASE_URL.trim() : null,
     embeddedPort: intVar(env, "EMBEDDED_PG_PORT", 54329),
     embeddedDataDir: path.resolve(REPOSITORY_ROOT, env.EMBEDDED_PG_DIR ?? ".data/postgres"),
     host: env.HOST ?? "127.0.0.1",

@@ -36,9 +36,16 @@ describe("DataLoaders", () => {
     for (let i = 0; i < 12; i++) {
       const a = await insertEstablishment(app.dataSource, { departementCode: "84" });
       const b = await insertEstablishment(app.dataSource, { departementCode: "05" });
-      ok(await app.execute(`mutation($input: CreateNetworkCandidatureInput!) { createNetworkCandidature(input: $input) { id } }`, {
-        input: { members: [{ establishmentId: a.id, isLead: true }, { establishmentId: b.id }] },
-      }));
+      ok(
+        await app.execute(
+          `mutation($input: CreateNetworkCandidatureInput!) { createNetworkCandidature(input: $input) { id } }`,
+          {
+            input: {
+              members: [{ establishmentId: a.id, isLead: true }, { establishmentId: b.id }],
+            },
+          },
+        ),
+      );
     }
   });
   afterAll(() => app.close());

@@ -12,9 +12,15 @@ import {
   CriterionResponse,
 } from "./modules/candidature/candidature.entity";
 
-function byKey<E extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<E>, column: keyof E & string) {
+function byKey<E extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<E>,
+  column: keyof E & string,
+) {
   return new DataLoader<string, E | null>(async (keys) => {
-    const rows = await ds.getRepository(entity).find({ where: { [column]: In([...keys]) } as never });
+    const rows = await ds
+      .getRepository(entity)
+      .find({ where: { [column]: In([...keys]) } as never });
     const map = new Map(rows.map((r) => [String(r[column]), r]));
     return keys.map((k) => map.get(k) ?? null);
   });
@@ -27,7 +33,9 @@ function groupedBy<E extends ObjectLiteral>(
   order: Record<string, "ASC" | "DESC">,
 ) {
   return new DataLoader<string, E[]>(async (keys) => {
-    const rows = await ds.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order: order as never });
+    const rows = await ds
+      .getRepository(entity)
+      .find({ where: { [column]: In([...keys]) } as never, order: order as never });
     const map = new Map<string, E[]>();
     for (const row of rows) {
       const k = String(row[column]);
@@ -46,12 +54,27 @@ export function createLoaders(ds: DataSource) {
     departementsByAcademieCode: groupedBy(ds, Departement, "academieCode", { code: "ASC" }),
     establishmentById: byKey(ds, Establishment, "id"),
     candidatureById: byKey(ds, Candidature, "id"),
-    membersByCandidatureId: groupedBy(ds, CoApplicant, "candidatureId", { isLead: "DESC", createdAt: "ASC" }),
-    membershipsByEstablishmentId: groupedBy(ds, CoApplicant, "establishmentId", { createdAt: "ASC" }),
-    responsesByCandidatureId: groupedBy(ds, CriterionResponse, "candidatureId", { criterionCode: "ASC", createdAt: "ASC" }),
-    commonStrategiesByCandidatureId: groupedBy(ds, CommonStrategy, "candidatureId", { criterionCode: "ASC" }),
-    pilotsByCandidatureId: groupedBy(ds, CriterionPilot, "candidatureId", { criterionCode: "ASC", createdAt: "ASC" }),
-    transitionsByCandidatureId: groupedBy(ds, CandidatureTransitionRecord, "candidatureId", { createdAt: "ASC" }),
+    membersByCandidatureId: groupedBy(ds, CoApplicant, "candidatureId", {
+      isLead: "DESC",
+      createdAt: "ASC",
+    }),
+    membershipsByEstablishmentId: groupedBy(ds, CoApplicant, "establishmentId", {
+      createdAt: "ASC",
+    }),
+    responsesByCandidatureId: groupedBy(ds, CriterionResponse, "candidatureId", {
+      criterionCode: "ASC",
+      createdAt: "ASC",
+    }),
+    commonStrategiesByCandidatureId: groupedBy(ds, CommonStrategy, "candidatureId", {
+      criterionCode: "ASC",
+    }),
+    pilotsByCandidatureId: groupedBy(ds, CriterionPilot, "candidatureId", {
+      criterionCode: "ASC",
+      createdAt: "ASC",
+    }),
+    transitionsByCandidatureId: groupedBy(ds, CandidatureTransitionRecord, "candidatureId", {
+      createdAt: "ASC",
+    }),
   };
 }
 

@@ -1,5 +1,10 @@
 import fs from "node:fs";
-import { GraphQLObjectType, GraphQLInputObjectType, GraphQLEnumType, isIntrospectionType } from "graphql";
+import {
+  GraphQLObjectType,
+  GraphQLInputObjectType,
+  GraphQLEnumType,
+  isIntrospectionType,
+} from "graphql";
 import { printSchemaFile } from "./schema-file";
 import { buildAppSchema, SCHEMA_FILE } from "./schema";
 
@@ -14,7 +19,8 @@ describe("the GraphQL contract", () => {
     const undocumented: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (isIntrospectionType(type) || type.name.startsWith("__")) continue;
-      if (["String", "Boolean", "Int", "Float", "ID", "Query", "Mutation"].includes(type.name)) continue;
+      if (["String", "Boolean", "Int", "Float", "ID", "Query", "Mutation"].includes(type.name))
+        continue;
       if (!type.description) undocumented.push(type.name);
       if (type instanceof GraphQLObjectType || type instanceof GraphQLInputObjectType) {
         for (const field of Object.values(type.getFields())) {
@@ -25,7 +31,8 @@ describe("the GraphQL contract", () => {
         }
       }
       if (type instanceof GraphQLEnumType) {
-        for (const value of type.getValues()) if (!value.description) undocumented.push(`${type.name}.${value.name}`);
+        for (const value of type.getValues())
+          if (!value.description) undocumented.push(`${type.name}.${value.name}`);
       }
     }
     expect(undocumented).toEqual([]);

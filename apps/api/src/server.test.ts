@@ -7,7 +7,13 @@ async function post(url: string, query: string, variables?: Record<string, unkno
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of arbitrary GraphQL answers
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: Record<string, any>;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of arbitrary GraphQL answers
 }
 
 describe("the API over HTTP", () => {
@@ -21,28 +27,54 @@ describe("the API over HTTP", () => {
 
   it("creates a network candidature and reads it back", async () => {
     const ids: string[] = [];
-    for (const [digits, name, dep] of [["0060777", "Lycée Les Eucalyptus", "06"], ["0830778", "Lycée Jean Aicard", "83"]] as const) {
-      const created = await post(url, `mutation($input: CreateEstablishmentInput!) { createEstablishment(input: $input) { id } }`, {
-        input: { uai: digits + uaiCheckLetter(digits), name, kind: "LP", sector: "PUBLIC", city: "Nice", departementCode: dep },
-      });
+    for (const [digits, name, dep] of [
+      ["0060777", "Lycée Les Eucalyptus", "06"],
+      ["0830778", "Lycée Jean Aicard", "83"],
+    ] as const) {
+      const created = await post(
+        url,
+        `mutation($input: CreateEstablishmentInput!) { createEstablishment(input: $input) { id } }`,
+        {
+          input: {
+            uai: digits + uaiCheckLetter(digits),
+            name,
+            kind: "LP",
+            sector: "PUBLIC",
+            city: "Nice",
+            departementCode: dep,
+          },
+        },
+      );
       expect(created.status).toBe(200);
       ids.push(created.body.data?.createEstablishment.id);
     }
     const created = await post(
       url,
       `mutation($input: CreateNetworkCandidatureInput!) { createNetworkCandidature(input: $input) { id state } }`,
-      { input: { members: [{ establishmentId: ids[0], isLead: true }, { establishmentId: ids[1] }], labelTitle: "Hôtellerie-restauration" } },
+      {
+        input: {
+          members: [{ establishmentId: ids[0], isLead: true }, { establishmentId: ids[1] }],
+          labelTitle: "Hôtellerie-restauration",
+        },
+      },
     );
     expect(created.body.errors).toBeUndefined();
     const id = created.body.data?.createNetworkCandidature.id;
-    const read = await post(url, `query($id: ID!) { candidature(id: $id) { id kind state labelTitle members { isLead establishment { name academie { name } } } } }`, { id });
+    const read = await post(
+      url,
+      `query($id: ID!) { candidature(id: $id) { id kind state labelTitle members { isLead establishment { name academie { name } } } } }`,
+      { id },
+    );
     expect(read.body.data?.candidature).toEqual({
       id,
       kind: "NETWORK",
       state: "ENGAGEMENT",
       labelTitle: "Hôtellerie-restauration",
       members: [
-        { isLead: true, establishment: { name: "Lycée Les Eucalyptus", academie: { name: "Nice" } } },
+        {
+          isLead: true,
+          establishment: { name: "Lycée Les Eucalyptus", academie: { name: "Nice" } },
+        },
         { isLead: false, establishment: { name: "Lycée Jean Aicard", academie: { name: "Nice" } } },
       ],
     });
@@ -53,9 +85,15 @@ describe("the API over HTTP", () => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(invalid.body.errors?.[0]?.message).toMatch(/^Requête GraphQL invalide/);
-    const csrf = await fetch(`${url}/graphql?query=${encodeURIComponent("{ academies { code } }")}`);
+    const csrf = await fetch(
+      `${url}/graphql?query=${encodeURIComponent("{ academies { code } }")}`,
+    );
     expect(csrf.status).toBe(400);
-    const simple = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ academies { code } }" }) });
+    const simple = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ academies { code } }" }),
+    });
     expect(simple.status).toBe(400);
   });
 

@@ -20,7 +20,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function createApolloServer(httpServer?: http.Server): Promise<ApolloServer<RequestContext>> {
+export async function createApolloServer(
+  httpServer?: http.Server,
+): Promise<ApolloServer<RequestContext>> {
   const schema = await buildAppSchema();
   return new ApolloServer<RequestContext>({
     schema,

@@ -2,8 +2,18 @@ import { assessReadiness, isEngagementComplete, type ReadinessInput } from "./re
 import { CURRENT_REFERENTIAL_VERSION } from "./referential";
 
 const members = [
-  { establishmentId: "a", establishmentName: "Lycée A", engagementLetterOn: "2026-01-10", boardMinutesOn: "2026-01-12" },
-  { establishmentId: "b", establishmentName: "Lycée B", engagementLetterOn: "2026-01-10", boardMinutesOn: null },
+  {
+    establishmentId: "a",
+    establishmentName: "Lycée A",
+    engagementLetterOn: "2026-01-10",
+    boardMinutesOn: "2026-01-12",
+  },
+  {
+    establishmentId: "b",
+    establishmentName: "Lycée B",
+    engagementLetterOn: "2026-01-10",
+    boardMinutesOn: null,
+  },
 ];
 const national = ["1", "2", "3", "4", "5", "6", "7", "8"];
 
@@ -15,7 +25,9 @@ function complete(kind: "INDIVIDUAL" | "NETWORK", ids: string[]): ReadinessInput
     members: members
       .filter((m) => ids.includes(m.establishmentId))
       .map((m) => ({ ...m, boardMinutesOn: "2026-01-12" })),
-    responses: ids.flatMap((id) => national.map((c) => ({ establishmentId: id, criterionCode: c, narrative: "Démarche." }))),
+    responses: ids.flatMap((id) =>
+      national.map((c) => ({ establishmentId: id, criterionCode: c, narrative: "Démarche." })),
+    ),
     commonStrategies: ["4", "5", "6", "8"].map((c) => ({ criterionCode: c, text: "Stratégie." })),
     pilots: ids.flatMap((id) => national.map((c) => ({ establishmentId: id, criterionCode: c }))),
   };
@@ -23,13 +35,18 @@ function complete(kind: "INDIVIDUAL" | "NETWORK", ids: string[]): ReadinessInput
 
 describe("assessReadiness", () => {
   it("is ready when every criterion of every member is answered and piloted", () => {
-    expect(assessReadiness(complete("NETWORK", ["a", "b"]))).toMatchObject({ ready: true, missing: [] });
+    expect(assessReadiness(complete("NETWORK", ["a", "b"]))).toMatchObject({
+      ready: true,
+      missing: [],
+    });
   });
 
   it("lists the missing engagement documents, responses, pilots and common strategies in French", () => {
     const input = complete("NETWORK", ["a", "b"]);
     input.members[1] = { ...input.members[1]!, boardMinutesOn: null };
-    input.responses = input.responses.filter((r) => !(r.establishmentId === "b" && r.criterionCode === "3"));
+    input.responses = input.responses.filter(
+      (r) => !(r.establishmentId === "b" && r.criterionCode === "3"),
+    );
     input.commonStrategies = input.commonStrategies.filter((s) => s.criterionCode !== "6");
     input.pilots = input.pilots.filter((p) => p.criterionCode !== "1");
     const r = assessReadiness(input);
@@ -46,10 +63,17 @@ describe("assessReadiness", () => {
   });
 
   it("requires the chosen criterion 9 variant and no common strategy for an individual candidature", () => {
-    const input = { ...complete("INDIVIDUAL", ["a"]), commonStrategies: [], optionalCriterionVariant: "B" as const };
+    const input = {
+      ...complete("INDIVIDUAL", ["a"]),
+      commonStrategies: [],
+      optionalCriterionVariant: "B" as const,
+    };
     const r = assessReadiness(input);
     expect(r.criteria.map((c) => c.criterionCode)).toContain("9b");
-    expect(r.missing).toEqual(["Réponse de Lycée A au critère 9b", "Pilote du critère 9b pour Lycée A"]);
+    expect(r.missing).toEqual([
+      "Réponse de Lycée A au critère 9b",
+      "Pilote du critère 9b pour Lycée A",
+    ]);
   });
 
   it("knows when the engagement is complete", () => {

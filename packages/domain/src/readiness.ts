@@ -5,7 +5,11 @@
  */
 import type { CandidatureKind } from "./candidature";
 import { requiresCommonStrategy } from "./candidature";
-import { criteriaForCandidature, type CriterionCode, type OptionalCriterionVariant } from "./referential";
+import {
+  criteriaForCandidature,
+  type CriterionCode,
+  type OptionalCriterionVariant,
+} from "./referential";
 
 export interface ReadinessMember {
   establishmentId: string;
@@ -40,16 +44,24 @@ export interface Readiness {
 
 /** True when every member's engagement letter and board minutes have been received. */
 export function isEngagementComplete(members: readonly ReadinessMember[]): boolean {
-  return members.length > 0 && members.every((m) => m.engagementLetterOn !== null && m.boardMinutesOn !== null);
+  return (
+    members.length > 0 &&
+    members.every((m) => m.engagementLetterOn !== null && m.boardMinutesOn !== null)
+  );
 }
 
 export function assessReadiness(input: ReadinessInput): Readiness {
   const general: string[] = [];
   for (const m of input.members) {
-    if (m.engagementLetterOn === null) general.push(`Lettre d'engagement de ${m.establishmentName}`);
-    if (m.boardMinutesOn === null) general.push(`Procès-verbal du conseil d'administration de ${m.establishmentName}`);
+    if (m.engagementLetterOn === null)
+      general.push(`Lettre d'engagement de ${m.establishmentName}`);
+    if (m.boardMinutesOn === null)
+      general.push(`Procès-verbal du conseil d'administration de ${m.establishmentName}`);
   }
-  const criteria = criteriaForCandidature(input.referentialVersion, input.optionalCriterionVariant).map((criterion) => {
+  const criteria = criteriaForCandidature(
+    input.referentialVersion,
+    input.optionalCriterionVariant,
+  ).map((criterion) => {
     const missing: string[] = [];
     const label = `critère ${criterion.code}`;
     for (const m of input.members) {
@@ -59,13 +71,18 @@ export function assessReadiness(input: ReadinessInput): Readiness {
       if (!response || response.narrative.trim() === "") {
         missing.push(`Réponse de ${m.establishmentName} au ${label}`);
       }
-      if (!input.pilots.some((p) => p.establishmentId === m.establishmentId && p.criterionCode === criterion.code)) {
+      if (
+        !input.pilots.some(
+          (p) => p.establishmentId === m.establishmentId && p.criterionCode === criterion.code,
+        )
+      ) {
         missing.push(`Pilote du ${label} pour ${m.establishmentName}`);
       }
     }
     if (requiresCommonStrategy(input.kind, criterion.code)) {
       const strategy = input.commonStrategies.find((s) => s.criterionCode === criterion.code);
-      if (!strategy || strategy.text.trim() === "") missing.push(`Stratégie commune du réseau au ${label}`);
+      if (!strategy || strategy.text.trim() === "")
+        missing.push(`Stratégie commune du réseau au ${label}`);
     }
     return { criterionCode: criterion.code, ready: missing.length === 0, missing };
   });

@@ -6,7 +6,8 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, type DomainErrorCode } from "@ldm/domain";
 
-export type ErrorCode = DomainErrorCode | "UNAUTHENTICATED" | "CANDIDATURE_LOCKED" | "INTERNAL_SERVER_ERROR";
+export type ErrorCode =
+  DomainErrorCode | "UNAUTHENTICATED" | "CANDIDATURE_LOCKED" | "INTERNAL_SERVER_ERROR";
 
 /** A refusal raised by the API itself (not by a domain rule). */
 export class AppError extends Error {
@@ -48,22 +49,36 @@ const FRENCH_PREFIX: Record<string, string> = {
   BAD_REQUEST: "Requête HTTP invalide",
 };
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError || original instanceof AppError) {
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...(original.details ? { details: original.details } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.details ? { details: original.details } : {}),
+      },
     };
   }
   const code = pgCode(original);
   if (code === PG_UNIQUE_VIOLATION) {
-    return { ...base, message: "Cet enregistrement existe déjà.", extensions: { code: "CONFLICT" } };
+    return {
+      ...base,
+      message: "Cet enregistrement existe déjà.",
+      extensions: { code: "CONFLICT" },
+    };
   }
   if (code === PG_FOREIGN_KEY_VIOLATION) {
-    return { ...base, message: "Un objet référencé est introuvable.", extensions: { code: "NOT_FOUND" } };
+    return {
+      ...base,
+      message: "Un objet référencé est introuvable.",
+      extensions: { code: "NOT_FOUND" },
+    };
   }
   if (code === PG_INVALID_TEXT) {
     return { ...base, message: "Identifiant mal formé.", extensions: { code: "BAD_USER_INPUT" } };

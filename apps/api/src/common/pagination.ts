@@ -10,10 +10,16 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Nombre d'éléments (1 à ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} par défaut).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Nombre d'éléments (1 à ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} par défaut).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Curseur après lequel commencer (endCursor de la page précédente)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Curseur après lequel commencer (endCursor de la page précédente).",
+  })
   after?: string | null;
 }
 
@@ -33,7 +39,11 @@ export interface Connection<T> {
 }
 
 /** Builds the `XConnection` and `XEdge` GraphQL types for a node type. */
-export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, label: string) {
+export function connectionType<T extends object>(
+  nodeType: ClassType<T>,
+  name: string,
+  label: string,
+) {
   @ObjectType(`${name}Edge`, { description: `Élément d'une liste de ${label}.` })
   class Edge {
     @Field(() => String, { description: "Curseur de cet élément." })
@@ -60,7 +70,9 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`Le nombre d'éléments demandé doit être compris entre 1 et ${MAX_PAGE_SIZE}.`, { first });
+    throw badInput(`Le nombre d'éléments demandé doit être compris entre 1 et ${MAX_PAGE_SIZE}.`, {
+      first,
+    });
   }
   return first;
 }
@@ -72,7 +84,11 @@ export function encodeCursor(key: readonly string[]): string {
 export function decodeCursor(cursor: string, parts: number): string[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === parts && value.every((v) => typeof v === "string")) {
+    if (
+      Array.isArray(value) &&
+      value.length === parts &&
+      value.every((v) => typeof v === "string")
+    ) {
       return value as string[];
     }
   } catch {
@@ -82,7 +98,12 @@ export function decodeCursor(cursor: string, parts: number): string[] {
 }
 
 /** Turns `limit + 1` fetched rows into a connection. */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number, key: (row: T) => string[]): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  key: (row: T) => string[],
+): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor(key(node)), node }));
   return {

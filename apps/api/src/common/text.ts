@@ -8,7 +8,11 @@ export function requiredText(value: string, label: string, max = 200): string {
   return text;
 }
 
-export function optionalText(value: string | null | undefined, label: string, max = 200): string | null {
+export function optionalText(
+  value: string | null | undefined,
+  label: string,
+  max = 200,
+): string | null {
   if (value === null || value === undefined || value.trim() === "") return null;
   return requiredText(value, label, max);
 }

@@ -25,11 +25,16 @@ export async function ensureDatabaseExists(adminUrl: string, name: string): Prom
   }
 }
 
-export async function resolveDatabase(env: ApiEnv, log: (m: string) => void): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  env: ApiEnv,
+  log: (m: string) => void,
+): Promise<ResolvedDatabase> {
   if (env.databaseUrl) {
     return { url: env.databaseUrl, embedded: false, stop: async () => undefined };
   }
-  log(`DATABASE_URL absent : démarrage de PostgreSQL embarqué (${env.embeddedDataDir}, port ${env.embeddedPort})…`);
+  log(
+    `DATABASE_URL absent : démarrage de PostgreSQL embarqué (${env.embeddedDataDir}, port ${env.embeddedPort})…`,
+  );
   const pg = await startEmbeddedPostgres({
     dataDir: env.embeddedDataDir,
     port: env.embeddedPort,

@@ -34,7 +34,10 @@ describe("migrations", () => {
         expect(await runMigrations(ds)).toHaveLength(MIGRATIONS.length);
         const pending = await ds.driver.createSchemaBuilder().log();
         expect(pending.upQueries.map((q) => q.query)).toEqual([]);
-        expect(await ds.query("SELECT code FROM academie ORDER BY code")).toEqual([{ code: "AIX_MARSEILLE" }, { code: "NICE" }]);
+        expect(await ds.query("SELECT code FROM academie ORDER BY code")).toEqual([
+          { code: "AIX_MARSEILLE" },
+          { code: "NICE" },
+        ]);
         for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
         expect(await tables(ds)).toEqual([]);
         await runMigrations(ds);
@@ -54,10 +57,20 @@ describe("migrations", () => {
         }
         async down(): Promise<void> {}
       }
-      const ds = new DataSource({ type: "postgres", url, entities: ENTITIES, migrations: [...MIGRATIONS, Broken9999999999999], migrationsTableName: "typeorm_migrations", uuidExtension: "pgcrypto", installExtensions: false });
+      const ds = new DataSource({
+        type: "postgres",
+        url,
+        entities: ENTITIES,
+        migrations: [...MIGRATIONS, Broken9999999999999],
+        migrationsTableName: "typeorm_migrations",
+        uuidExtension: "pgcrypto",
+        installExtensions: false,
+      });
       await ds.initialize();
       try {
-        await expect(runMigrations(ds)).rejects.toThrow(/Échec de la migration de la base de données : .*table_that_does_not_exist/);
+        await expect(runMigrations(ds)).rejects.toThrow(
+          /Échec de la migration de la base de données : .*table_that_does_not_exist/,
+        );
         expect(await tables(ds)).not.toContain("half_done");
         const applied: { name: string }[] = await ds.query("SELECT name FROM typeorm_migrations");
         expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name));

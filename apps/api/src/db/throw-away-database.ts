@@ -30,7 +30,12 @@ export async function startTestServer(databaseUrl: string | undefined): Promise<
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ldm-pg-"));
   fs.chmodSync(dir, 0o755);
   const port = 55000 + Math.floor(Math.random() * 4000);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, persistent: false, quiet: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "data"),
+    port,
+    persistent: false,
+    quiet: true,
+  });
   return {
     adminUrl: pg.adminUrl,
     urlFor: pg.urlFor,

@@ -10,7 +10,8 @@ import { withThrowAwayDatabase } from "../db/throw-away-database";
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error("Usage : db:migration:generate NomEnPascalCase");
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error("Usage : db:migration:generate NomEnPascalCase");
   await withThrowAwayDatabase(async (url) => {
     const ds = createDataSource({ url });
     await ds.initialize();
@@ -33,11 +34,18 @@ ${sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join("
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join("\n")}
+${sql.downQueries
+  .reverse()
+  .map((x) => `    await queryRunner.query(${q(x.query)});`)
+  .join("\n")}
   }
 }
 `;
-      const file = path.resolve(__dirname, "../../src/migrations", `${stamp}-${name.replace(/[A-Z]/g, (c, i) => (i ? "-" : "") + c.toLowerCase())}.ts`);
+      const file = path.resolve(
+        __dirname,
+        "../../src/migrations",
+        `${stamp}-${name.replace(/[A-Z]/g, (c, i) => (i ? "-" : "") + c.toLowerCase())}.ts`,
+      );
       fs.writeFileSync(file, body);
       console.log(`Migration écrite : ${file} (ajoutez-la à src/migrations/index.ts)`);
     } finally {

@@ -5,7 +5,11 @@ import { seedDemoData } from "../seed/seed";
 openDatabase()
   .then(async (db) => {
     const seeded = await seedDemoData(db.dataSource);
-    console.log(seeded ? "Données de démonstration chargées." : "Données de démonstration déjà présentes : rien à faire.");
+    console.log(
+      seeded
+        ? "Données de démonstration chargées."
+        : "Données de démonstration déjà présentes : rien à faire.",
+    );
     await db.close();
   })
   .catch((error: unknown) => {

@@ -34,7 +34,14 @@ export const inDays = (n: number): string => addDays(parisToday(), n);
 
 /** Counts the rows of every table that a candidature mutation writes. */
 export async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
-  const tables = ["candidature", "co_applicant", "criterion_response", "common_strategy", "criterion_pilot", "candidature_transition"];
+  const tables = [
+    "candidature",
+    "co_applicant",
+    "criterion_response",
+    "common_strategy",
+    "criterion_pilot",
+    "candidature_transition",
+  ];
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const [row] = (await ds.query(`SELECT count(*)::int AS n FROM ${t}`)) as { n: number }[];

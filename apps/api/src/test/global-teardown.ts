@@ -4,7 +4,10 @@ import type { TestRunState } from "./test-env";
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as { __LDM_TEST_RUN__?: TestRunState }).__LDM_TEST_RUN__;
   if (!state) return;
-  const client = new Client({ connectionString: state.server.adminUrl, connectionTimeoutMillis: 5000 });
+  const client = new Client({
+    connectionString: state.server.adminUrl,
+    connectionTimeoutMillis: 5000,
+  });
   await client.connect();
   try {
     const prefix = state.template.replace("_tpl_", "_");

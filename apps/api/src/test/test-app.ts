@@ -13,14 +13,21 @@ import { TEST_ENV } from "./test-env";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; details?: Record<string, unknown> }; path?: unknown }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; details?: Record<string, unknown> };
+    path?: unknown;
+  }[];
 }
 
 export interface TestApp {
   dataSource: DataSource;
   server: AppServer;
   /** Runs an operation in-process (Apollo's executeOperation) with a fresh request context. */
-  execute<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult<T>>;
   /** Base URL once `listen()` has been called. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -28,7 +35,8 @@ export interface TestApp {
 
 function env(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} absent : les tests de l'API passent par le globalSetup de jest.`);
+  if (!value)
+    throw new Error(`${name} absent : les tests de l'API passent par le globalSetup de jest.`);
   return value;
 }
 
@@ -38,7 +46,11 @@ export async function createTestApp(options: { logger?: Logger } = {}): Promise<
   const template = env(TEST_ENV.template);
   const name = `${template.replace("_tpl_", "_")}_${process.pid}_${++counter}`;
   await adminQuery(env(TEST_ENV.adminUrl), `CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const dataSource = createDataSource({ url: env(TEST_ENV.urlPattern).replace("__DB__", name), poolSize: 5, ...options });
+  const dataSource = createDataSource({
+    url: env(TEST_ENV.urlPattern).replace("__DB__", name),
+    poolSize: 5,
+    ...options,
+  });
   await dataSource.initialize();
   const server = await createServer(dataSource);
   let listening = false;
@@ -46,7 +58,10 @@ export async function createTestApp(options: { logger?: Logger } = {}): Promise<
     dataSource,
     server,
     async execute<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await server.apollo.executeOperation({ query, variables }, { contextValue: createContext(dataSource) });
+      const response = await server.apollo.executeOperation(
+        { query, variables },
+        { contextValue: createContext(dataSource) },
+      );
       if (response.body.kind !== "single") throw new Error("Réponse incrémentale inattendue");
       return response.body.singleResult as GraphQLResult<T>;
     },
@@ -77,10 +92,18 @@ export function ok<T>(result: GraphQLResult<T>): T {
 }
 
 /** Returns the single error of a refused operation. */
-export function refused(result: GraphQLResult): { code: string | undefined; message: string; details?: Record<string, unknown> } {
+export function refused(result: GraphQLResult): {
+  code: string | undefined;
+  message: string;
+  details?: Record<string, unknown>;
+} {
   if (!result.errors || result.errors.length === 0) {
     throw new Error(`Refus attendu, succès obtenu : ${JSON.stringify(result.data)}`);
   }
   const [error] = result.errors;
-  return { code: error?.extensions?.code, message: error?.message ?? "", details: error?.extensions?.details };
+  return {
+    code: error?.extensions?.code,
+    message: error?.message ?? "",
+    details: error?.extensions?.details,
+  };
 }

@@ -19,7 +19,9 @@ import {
 import { Establishment } from "../establishment/establishment.entity";
 
 /** A candidature for the label: one establishment, or a network of co-applicants. */
-@ObjectType({ description: "Candidature au label « Lycée des métiers » (individuelle ou en réseau)." })
+@ObjectType({
+  description: "Candidature au label « Lycée des métiers » (individuelle ou en réseau).",
+})
 @Entity({ name: "candidature" })
 @Index(["createdAt", "id"])
 export class Candidature extends BaseEntity {
@@ -38,7 +40,8 @@ export class Candidature extends BaseEntity {
   state!: CandidatureState;
 
   @Field(() => String, {
-    description: "Version du référentiel (cahier des charges) sous laquelle la candidature a été ouverte.",
+    description:
+      "Version du référentiel (cahier des charges) sous laquelle la candidature a été ouverte.",
   })
   @Column({ name: "referential_version", type: "text" })
   referentialVersion!: string;
@@ -68,7 +71,10 @@ export class Candidature extends BaseEntity {
   @Column({ name: "publication_date", type: "date", nullable: true })
   publicationDate!: string | null;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: "Date et heure du dépôt du dossier." })
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description: "Date et heure du dépôt du dossier.",
+  })
   @Column({ name: "submitted_at", type: "timestamptz", precision: 3, nullable: true })
   submittedAt!: Date | null;
 
@@ -87,7 +93,8 @@ export class Candidature extends BaseEntity {
 
 /** Membership of an establishment in a candidature; the lead is the « établissement porteur ». */
 @ObjectType({
-  description: "Établissement candidat ou cocandidat d'une candidature (avec l'indication du porteur).",
+  description:
+    "Établissement candidat ou cocandidat d'une candidature (avec l'indication du porteur).",
 })
 @Entity({ name: "co_applicant" })
 @Unique("uq_co_applicant_member", ["candidatureId", "establishmentId"])
@@ -187,7 +194,8 @@ export class CommonStrategy extends BaseEntity {
   text!: string;
 
   @Field(() => Number, {
-    description: "Numéro de version : un enregistrement fondé sur une version périmée est refusé (CONFLICT).",
+    description:
+      "Numéro de version : un enregistrement fondé sur une version périmée est refusé (CONFLICT).",
   })
   @Column({ type: "integer", default: 1 })
   version!: number;

@@ -21,13 +21,22 @@ export class CreateIndividualCandidatureInput {
   @Field(() => ID, { description: "Établissement candidat." })
   establishmentId!: string;
 
-  @Field(() => AwardTypeEnum, { defaultValue: "FIRST_AWARD", description: "Labellisation ou renouvellement." })
+  @Field(() => AwardTypeEnum, {
+    defaultValue: "FIRST_AWARD",
+    description: "Labellisation ou renouvellement.",
+  })
   awardType!: AwardType;
 
-  @Field(() => String, { nullable: true, description: "Intitulé du label envisagé (cœur de métier)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Intitulé du label envisagé (cœur de métier).",
+  })
   labelTitle?: string | null;
 
-  @Field(() => OptionalCriterionVariantEnum, { nullable: true, description: "Variante du critère 9 retenue, le cas échéant." })
+  @Field(() => OptionalCriterionVariantEnum, {
+    nullable: true,
+    description: "Variante du critère 9 retenue, le cas échéant.",
+  })
   optionalCriterionVariant?: OptionalCriterionVariant | null;
 }
 
@@ -36,22 +45,39 @@ export class NetworkMemberInput {
   @Field(() => ID, { description: "Établissement cocandidat." })
   establishmentId!: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Vrai pour l'établissement porteur (un seul)." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Vrai pour l'établissement porteur (un seul).",
+  })
   isLead!: boolean;
 }
 
-@InputType({ description: "Création d'une candidature en réseau (au moins deux établissements, un seul porteur)." })
+@InputType({
+  description:
+    "Création d'une candidature en réseau (au moins deux établissements, un seul porteur).",
+})
 export class CreateNetworkCandidatureInput {
-  @Field(() => [NetworkMemberInput], { description: "Établissements cocandidats, dont le porteur." })
+  @Field(() => [NetworkMemberInput], {
+    description: "Établissements cocandidats, dont le porteur.",
+  })
   members!: NetworkMemberInput[];
 
-  @Field(() => AwardTypeEnum, { defaultValue: "FIRST_AWARD", description: "Labellisation ou renouvellement." })
+  @Field(() => AwardTypeEnum, {
+    defaultValue: "FIRST_AWARD",
+    description: "Labellisation ou renouvellement.",
+  })
   awardType!: AwardType;
 
-  @Field(() => String, { nullable: true, description: "Intitulé du label envisagé (cœur de métier)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Intitulé du label envisagé (cœur de métier).",
+  })
   labelTitle?: string | null;
 
-  @Field(() => OptionalCriterionVariantEnum, { nullable: true, description: "Variante du critère 9 retenue, le cas échéant." })
+  @Field(() => OptionalCriterionVariantEnum, {
+    nullable: true,
+    description: "Variante du critère 9 retenue, le cas échéant.",
+  })
   optionalCriterionVariant?: OptionalCriterionVariant | null;
 }
 
@@ -63,7 +89,10 @@ export class AddCoApplicantInput {
   @Field(() => ID, { description: "Établissement à ajouter." })
   establishmentId!: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Vrai pour en faire le porteur (refusé s'il y en a déjà un)." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Vrai pour en faire le porteur (refusé s'il y en a déjà un).",
+  })
   isLead!: boolean;
 }
 
@@ -83,7 +112,8 @@ export class SetOptionalCriterionInput {
 
   @Field(() => OptionalCriterionVariantEnum, {
     nullable: true,
-    description: "Variante A (9-a) ou B (9-b) ; vide pour ne pas retenir le critère 9. Les réponses déjà saisies sur une variante sont conservées.",
+    description:
+      "Variante A (9-a) ou B (9-b) ; vide pour ne pas retenir le critère 9. Les réponses déjà saisies sur une variante sont conservées.",
   })
   variant?: OptionalCriterionVariant | null;
 }
@@ -102,7 +132,11 @@ export class UpdateCriterionResponseInput {
   @Field(() => String, { description: "Texte de la réponse." })
   narrative!: string;
 
-  @Field(() => Int, { nullable: true, description: "Version sur laquelle la modification se fonde (refus CONFLICT si elle est périmée)." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Version sur laquelle la modification se fonde (refus CONFLICT si elle est périmée).",
+  })
   expectedVersion?: number | null;
 }
 
@@ -117,7 +151,11 @@ export class UpdateCommonStrategyInput {
   @Field(() => String, { description: "Texte de la stratégie commune." })
   text!: string;
 
-  @Field(() => Int, { nullable: true, description: "Version sur laquelle la modification se fonde (refus CONFLICT si elle est périmée)." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Version sur laquelle la modification se fonde (refus CONFLICT si elle est périmée).",
+  })
   expectedVersion?: number | null;
 }
 
@@ -148,7 +186,10 @@ export class RemoveCriterionPilotInput {
   pilotId!: string;
 }
 
-@InputType({ description: "Réception de la lettre d'engagement et du procès-verbal du conseil d'administration d'un établissement." })
+@InputType({
+  description:
+    "Réception de la lettre d'engagement et du procès-verbal du conseil d'administration d'un établissement.",
+})
 export class RecordEngagementInput {
   @Field(() => ID, { description: "Candidature." })
   candidatureId!: string;
@@ -159,7 +200,9 @@ export class RecordEngagementInput {
   @Field(() => GraphQLLocalDate, { description: "Date de réception de la lettre d'engagement." })
   engagementLetterOn!: string;
 
-  @Field(() => GraphQLLocalDate, { description: "Date du conseil d'administration ayant approuvé la candidature." })
+  @Field(() => GraphQLLocalDate, {
+    description: "Date du conseil d'administration ayant approuvé la candidature.",
+  })
   boardMinutesOn!: string;
 }
 
@@ -180,7 +223,10 @@ export class TransitionCandidatureInput {
   @Field(() => CandidatureTransitionEnum, { description: "Étape à franchir." })
   transition!: TransitionName;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: "Date de publication au BOEN (obligatoire pour PUBLISH_LABEL)." })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Date de publication au BOEN (obligatoire pour PUBLISH_LABEL).",
+  })
   publicationDate?: string | null;
 
   @Field(() => String, { nullable: true, description: "Commentaire consigné dans l'historique." })

@@ -42,14 +42,18 @@ describe("candidatures", () => {
   beforeAll(async () => {
     app = await createTestApp();
     e = [];
-    for (let i = 0; i < 5; i++) e.push(await insertEstablishment(app.dataSource, { departementCode: i < 3 ? "06" : "13" }));
+    for (let i = 0; i < 5; i++)
+      e.push(await insertEstablishment(app.dataSource, { departementCode: i < 3 ? "06" : "13" }));
   });
   afterAll(() => app.close());
 
   async function network(ids: string[] = [e[0]!.id, e[1]!.id, e[2]!.id]): Promise<CandidatureData> {
     const data = ok(
       await app.execute<{ createNetworkCandidature: CandidatureData }>(CREATE_NETWORK, {
-        input: { members: ids.map((id, i) => ({ establishmentId: id, isLead: i === 0 })), labelTitle: "Métiers de la mer" },
+        input: {
+          members: ids.map((id, i) => ({ establishmentId: id, isLead: i === 0 })),
+          labelTitle: "Métiers de la mer",
+        },
       }),
     );
     return data.createNetworkCandidature;
@@ -57,33 +61,67 @@ describe("candidatures", () => {
 
   it("creates a network candidature and reads it back", async () => {
     const created = await network();
-    expect(created).toMatchObject({ kind: "NETWORK", state: "ENGAGEMENT", optionalCriterionVariant: null });
+    expect(created).toMatchObject({
+      kind: "NETWORK",
+      state: "ENGAGEMENT",
+      optionalCriterionVariant: null,
+    });
     expect(created.members).toHaveLength(3);
     expect(created.members.filter((m) => m.isLead)).toHaveLength(1);
     expect(created.leadEstablishment.id).toBe(e[0]!.id);
     expect(created.criteria.map((c) => c.code)).toEqual([...NATIONAL_CRITERION_CODES]);
-    expect(created.availableTransitions).toEqual(expect.arrayContaining(["OPEN_DOSSIER", "WITHDRAW"]));
-    const read = ok(await app.execute<{ candidature: CandidatureData }>(`query($id: ID!) { candidature(id: $id) { ${CANDIDATURE_FIELDS} } }`, { id: created.id }));
+    expect(created.availableTransitions).toEqual(
+      expect.arrayContaining(["OPEN_DOSSIER", "WITHDRAW"]),
+    );
+    const read = ok(
+      await app.execute<{ candidature: CandidatureData }>(
+        `query($id: ID!) { candidature(id: $id) { ${CANDIDATURE_FIELDS} } }`,
+        { id: created.id },
+      ),
+    );
     expect(read.candidature).toEqual(created);
   });
 
   it("refuses a network with one establishment, a second lead, a duplicate and unknown establishments, writing nothing", async () => {
     const before = await rowCounts(app.dataSource);
-    const one = refused(await app.execute(CREATE_NETWORK, { input: { members: [{ establishmentId: e[0]!.id, isLead: true }] } }));
+    const one = refused(
+      await app.execute(CREATE_NETWORK, {
+        input: { members: [{ establishmentId: e[0]!.id, isLead: true }] },
+      }),
+    );
     expect(one).toMatchObject({ code: "BAD_USER_INPUT" });
     expect(one.message).toMatch(/au moins deux établissements/);
     const twoLeads = refused(
-      await app.execute(CREATE_NETWORK, { input: { members: [{ establishmentId: e[0]!.id, isLead: true }, { establishmentId: e[1]!.id, isLead: true }] } }),
+      await app.execute(CREATE_NETWORK, {
+        input: {
+          members: [
+            { establishmentId: e[0]!.id, isLead: true },
+            { establishmentId: e[1]!.id, isLead: true },
+          ],
+        },
+      }),
     );
     expect(twoLeads.code).toBe("BAD_USER_INPUT");
     expect(twoLeads.message).toMatch(/porteur/);
     const duplicate = refused(
-      await app.execute(CREATE_NETWORK, { input: { members: [{ establishmentId: e[0]!.id, isLead: true }, { establishmentId: e[0]!.id, isLead: false }] } }),
+      await app.execute(CREATE_NETWORK, {
+        input: {
+          members: [
+            { establishmentId: e[0]!.id, isLead: true },
+            { establishmentId: e[0]!.id, isLead: false },
+          ],
+        },
+      }),
     );
     expect(duplicate.code).toBe("BAD_USER_INPUT");
     const unknown = refused(
       await app.execute(CREATE_NETWORK, {
-        input: { members: [{ establishmentId: e[0]!.id, isLead: true }, { establishmentId: "7f1c1e58-2d2b-4a4e-9c59-0c1f7a0e0c99", isLead: false }] },
+        input: {
+          members: [
+            { establishmentId: e[0]!.id, isLead: true },
+            { establishmentId: "7f1c1e58-2d2b-4a4e-9c59-0c1f7a0e0c99", isLead: false },
+          ],
+        },
       }),
     );
     expect(unknown.code).toBe("NOT_FOUND");
@@ -93,38 +131,93 @@ describe("candidatures", () => {
   it("adds and removes co-applicants, refusing a second lead and removals that break the network", async () => {
     const c = await network([e[0]!.id, e[1]!.id]);
     const before = await rowCounts(app.dataSource);
-    const secondLead = refused(await app.execute(ADD, { input: { candidatureId: c.id, establishmentId: e[3]!.id, isLead: true } }));
+    const secondLead = refused(
+      await app.execute(ADD, {
+        input: { candidatureId: c.id, establishmentId: e[3]!.id, isLead: true },
+      }),
+    );
     expect(secondLead.code).toBe("BAD_USER_INPUT");
-    const lead = refused(await app.execute(REMOVE, { input: { candidatureId: c.id, establishmentId: e[0]!.id } }));
+    const lead = refused(
+      await app.execute(REMOVE, { input: { candidatureId: c.id, establishmentId: e[0]!.id } }),
+    );
     expect(lead.code).toBe("BAD_USER_INPUT");
-    const belowTwo = refused(await app.execute(REMOVE, { input: { candidatureId: c.id, establishmentId: e[1]!.id } }));
+    const belowTwo = refused(
+      await app.execute(REMOVE, { input: { candidatureId: c.id, establishmentId: e[1]!.id } }),
+    );
     expect(belowTwo.code).toBe("BAD_USER_INPUT");
-    const notMember = refused(await app.execute(REMOVE, { input: { candidatureId: c.id, establishmentId: e[4]!.id } }));
+    const notMember = refused(
+      await app.execute(REMOVE, { input: { candidatureId: c.id, establishmentId: e[4]!.id } }),
+    );
     expect(notMember.code).toBe("NOT_FOUND");
     expect(await rowCounts(app.dataSource)).toEqual(before);
 
-    const added = ok(await app.execute<{ addCoApplicant: { members: unknown[] } }>(ADD, { input: { candidatureId: c.id, establishmentId: e[3]!.id } }));
+    const added = ok(
+      await app.execute<{ addCoApplicant: { members: unknown[] } }>(ADD, {
+        input: { candidatureId: c.id, establishmentId: e[3]!.id },
+      }),
+    );
     expect(added.addCoApplicant.members).toHaveLength(3);
-    const removed = ok(await app.execute<{ removeCoApplicant: { members: { establishment: { id: string } }[] } }>(REMOVE, { input: { candidatureId: c.id, establishmentId: e[1]!.id } }));
-    expect(removed.removeCoApplicant.members.map((m) => m.establishment.id)).toEqual([e[0]!.id, e[3]!.id]);
+    const removed = ok(
+      await app.execute<{ removeCoApplicant: { members: { establishment: { id: string } }[] } }>(
+        REMOVE,
+        { input: { candidatureId: c.id, establishmentId: e[1]!.id } },
+      ),
+    );
+    expect(removed.removeCoApplicant.members.map((m) => m.establishment.id)).toEqual([
+      e[0]!.id,
+      e[3]!.id,
+    ]);
   });
 
   it("adds, changes and drops criterion 9, refusing any variant other than A or B", async () => {
-    const c = ok(await app.execute<{ createIndividualCandidature: CandidatureData }>(CREATE_INDIVIDUAL, { input: { establishmentId: e[4]!.id, optionalCriterionVariant: "A" } })).createIndividualCandidature;
+    const c = ok(
+      await app.execute<{ createIndividualCandidature: CandidatureData }>(CREATE_INDIVIDUAL, {
+        input: { establishmentId: e[4]!.id, optionalCriterionVariant: "A" },
+      }),
+    ).createIndividualCandidature;
     expect(c.criteria.map((x) => x.code)).toContain("9a");
-    type V = { setOptionalCriterion: { optionalCriterionVariant: string | null; criteria: { code: string }[] } };
-    const changed = ok(await app.execute<V>(SET_VARIANT, { input: { candidatureId: c.id, variant: "B" } })).setOptionalCriterion;
+    type V = {
+      setOptionalCriterion: {
+        optionalCriterionVariant: string | null;
+        criteria: { code: string }[];
+      };
+    };
+    const changed = ok(
+      await app.execute<V>(SET_VARIANT, { input: { candidatureId: c.id, variant: "B" } }),
+    ).setOptionalCriterion;
     expect(changed.optionalCriterionVariant).toBe("B");
     expect(changed.criteria.map((x) => x.code)).toEqual([...NATIONAL_CRITERION_CODES, "9b"]);
-    const bad = refused(await app.execute(SET_VARIANT, { input: { candidatureId: c.id, variant: "C" } }));
+    const bad = refused(
+      await app.execute(SET_VARIANT, { input: { candidatureId: c.id, variant: "C" } }),
+    );
     expect(bad.code).toBe("BAD_USER_INPUT");
     expect(bad.message).toMatch(/^Données invalides/);
-    const dropped = ok(await app.execute<V>(SET_VARIANT, { input: { candidatureId: c.id, variant: null } })).setOptionalCriterion;
+    const dropped = ok(
+      await app.execute<V>(SET_VARIANT, { input: { candidatureId: c.id, variant: null } }),
+    ).setOptionalCriterion;
     expect(dropped.optionalCriterionVariant).toBeNull();
     expect(dropped.criteria).toHaveLength(8);
-    const wrongCriterion = refused(await app.execute(RESPONSE, { input: { candidatureId: c.id, establishmentId: e[4]!.id, criterionCode: "9b", narrative: "x" } }));
+    const wrongCriterion = refused(
+      await app.execute(RESPONSE, {
+        input: {
+          candidatureId: c.id,
+          establishmentId: e[4]!.id,
+          criterionCode: "9b",
+          narrative: "x",
+        },
+      }),
+    );
     expect(wrongCriterion.code).toBe("BAD_USER_INPUT");
-    const unknownCriterion = refused(await app.execute(RESPONSE, { input: { candidatureId: c.id, establishmentId: e[4]!.id, criterionCode: "12", narrative: "x" } }));
+    const unknownCriterion = refused(
+      await app.execute(RESPONSE, {
+        input: {
+          candidatureId: c.id,
+          establishmentId: e[4]!.id,
+          criterionCode: "12",
+          narrative: "x",
+        },
+      }),
+    );
     expect(unknownCriterion.code).toBe("BAD_USER_INPUT");
     expect(unknownCriterion.message).toMatch(/critère/);
   });
@@ -132,68 +225,162 @@ describe("candidatures", () => {
   it("refuses a stale common-strategy save with CONFLICT and the current version", async () => {
     const c = await network([e[0]!.id, e[2]!.id]);
     type S = { updateCommonStrategy: { text: string; version: number } };
-    const v1 = ok(await app.execute<S>(STRATEGY, { input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie A", expectedVersion: 0 } }));
+    const v1 = ok(
+      await app.execute<S>(STRATEGY, {
+        input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie A", expectedVersion: 0 },
+      }),
+    );
     expect(v1.updateCommonStrategy.version).toBe(1);
-    const v2 = ok(await app.execute<S>(STRATEGY, { input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie B", expectedVersion: 1 } }));
+    const v2 = ok(
+      await app.execute<S>(STRATEGY, {
+        input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie B", expectedVersion: 1 },
+      }),
+    );
     expect(v2.updateCommonStrategy.version).toBe(2);
-    const stale = refused(await app.execute(STRATEGY, { input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie C", expectedVersion: 1 } }));
+    const stale = refused(
+      await app.execute(STRATEGY, {
+        input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie C", expectedVersion: 1 },
+      }),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect(stale.details).toMatchObject({ currentVersion: 2, text: "Stratégie B" });
-    const notCommon = refused(await app.execute(STRATEGY, { input: { candidatureId: c.id, criterionCode: "3", text: "x" } }));
+    const notCommon = refused(
+      await app.execute(STRATEGY, {
+        input: { candidatureId: c.id, criterionCode: "3", text: "x" },
+      }),
+    );
     expect(notCommon.code).toBe("BAD_USER_INPUT");
   });
 
   it("walks the lifecycle with the domain guards, then locks the dossier", async () => {
     const c = await network([e[3]!.id, e[4]!.id]);
     const before = await rowCounts(app.dataSource);
-    const illegal = refused(await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "PUBLISH_LABEL" } }));
+    const illegal = refused(
+      await app.execute(TRANSITION, {
+        input: { candidatureId: c.id, transition: "PUBLISH_LABEL" },
+      }),
+    );
     expect(illegal.code).toBe("INVALID_TRANSITION");
-    const notEngaged = refused(await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "OPEN_DOSSIER" } }));
+    const notEngaged = refused(
+      await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "OPEN_DOSSIER" } }),
+    );
     expect(notEngaged.code).toBe("INVALID_TRANSITION");
     expect(await rowCounts(app.dataSource)).toEqual(before);
 
     for (const m of [e[3]!, e[4]!]) {
-      ok(await app.execute(ENGAGE, { input: { candidatureId: c.id, establishmentId: m.id, engagementLetterOn: today(), boardMinutesOn: today() } }));
+      ok(
+        await app.execute(ENGAGE, {
+          input: {
+            candidatureId: c.id,
+            establishmentId: m.id,
+            engagementLetterOn: today(),
+            boardMinutesOn: today(),
+          },
+        }),
+      );
     }
-    ok(await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "OPEN_DOSSIER" } }));
+    ok(
+      await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "OPEN_DOSSIER" } }),
+    );
 
     // An audit set too close: the dossier deadline (audit − 2 months) has passed.
     ok(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: inDays(20) } }));
-    const pastAudit = refused(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: today() } }));
+    const pastAudit = refused(
+      await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: today() } }),
+    );
     expect(pastAudit.code).toBe("BAD_USER_INPUT");
 
-    const notReady = refused(await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" } }));
+    const notReady = refused(
+      await app.execute(TRANSITION, {
+        input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" },
+      }),
+    );
     expect(["DEADLINE_PASSED", "INVALID_TRANSITION"]).toContain(notReady.code);
     expect(notReady.message).toMatch(/Réponse de/);
 
     for (const m of [e[3]!, e[4]!]) {
       for (const code of NATIONAL_CRITERION_CODES) {
-        ok(await app.execute(RESPONSE, { input: { candidatureId: c.id, establishmentId: m.id, criterionCode: code, narrative: `Démarche du critère ${code}.` } }));
-        ok(await app.execute(PILOT, { input: { candidatureId: c.id, establishmentId: m.id, criterionCode: code, fullName: "Claire Martin", email: `claire.martin.${code}@ac-nice.fr` } }));
+        ok(
+          await app.execute(RESPONSE, {
+            input: {
+              candidatureId: c.id,
+              establishmentId: m.id,
+              criterionCode: code,
+              narrative: `Démarche du critère ${code}.`,
+            },
+          }),
+        );
+        ok(
+          await app.execute(PILOT, {
+            input: {
+              candidatureId: c.id,
+              establishmentId: m.id,
+              criterionCode: code,
+              fullName: "Claire Martin",
+              email: `claire.martin.${code}@ac-nice.fr`,
+            },
+          }),
+        );
       }
     }
     for (const code of ["4", "5", "6", "8"]) {
-      ok(await app.execute(STRATEGY, { input: { candidatureId: c.id, criterionCode: code, text: `Stratégie commune ${code}.` } }));
+      ok(
+        await app.execute(STRATEGY, {
+          input: { candidatureId: c.id, criterionCode: code, text: `Stratégie commune ${code}.` },
+        }),
+      );
     }
-    const late = refused(await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" } }));
+    const late = refused(
+      await app.execute(TRANSITION, {
+        input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" },
+      }),
+    );
     expect(late.code).toBe("DEADLINE_PASSED");
 
     ok(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: inMonths(3) } }));
     type T = { transitionCandidature: { state: string; history: { transition: string }[] } };
-    const submitted = ok(await app.execute<T>(TRANSITION, { input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" } }));
+    const submitted = ok(
+      await app.execute<T>(TRANSITION, {
+        input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" },
+      }),
+    );
     expect(submitted.transitionCandidature.state).toBe("SUBMITTED");
-    expect(submitted.transitionCandidature.history.map((h) => h.transition)).toEqual(["OPEN_DOSSIER", "SUBMIT_DOSSIER"]);
+    expect(submitted.transitionCandidature.history.map((h) => h.transition)).toEqual([
+      "OPEN_DOSSIER",
+      "SUBMIT_DOSSIER",
+    ]);
 
-    const locked = refused(await app.execute(RESPONSE, { input: { candidatureId: c.id, establishmentId: e[3]!.id, criterionCode: "1", narrative: "Trop tard" } }));
+    const locked = refused(
+      await app.execute(RESPONSE, {
+        input: {
+          candidatureId: c.id,
+          establishmentId: e[3]!.id,
+          criterionCode: "1",
+          narrative: "Trop tard",
+        },
+      }),
+    );
     expect(locked.code).toBe("CANDIDATURE_LOCKED");
-    const lockedStrategy = refused(await app.execute(STRATEGY, { input: { candidatureId: c.id, criterionCode: "4", text: "Trop tard" } }));
+    const lockedStrategy = refused(
+      await app.execute(STRATEGY, {
+        input: { candidatureId: c.id, criterionCode: "4", text: "Trop tard" },
+      }),
+    );
     expect(lockedStrategy.code).toBe("CANDIDATURE_LOCKED");
   });
 
   it("lists candidatures newest first with filters and cursor pagination", async () => {
     const LIST = `query($after: String, $filter: CandidatureFilter) { candidatures(first: 2, after: $after, filter: $filter) { totalCount edges { node { id kind } } pageInfo { hasNextPage endCursor } } }`;
-    type L = { candidatures: { totalCount: number; edges: { node: { id: string; kind: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
-    const all = await app.dataSource.query(`SELECT id FROM candidature WHERE kind = 'NETWORK' ORDER BY created_at DESC, id DESC`);
+    type L = {
+      candidatures: {
+        totalCount: number;
+        edges: { node: { id: string; kind: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const all = await app.dataSource.query(
+      `SELECT id FROM candidature WHERE kind = 'NETWORK' ORDER BY created_at DESC, id DESC`,
+    );
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -204,16 +391,22 @@ describe("candidatures", () => {
       after = page.candidatures.pageInfo.endCursor;
     }
     expect(seen).toEqual(all.map((r: { id: string }) => r.id));
-    const byEstablishment = ok(await app.execute<L>(LIST, { filter: { establishmentId: e[4]!.id } }));
+    const byEstablishment = ok(
+      await app.execute<L>(LIST, { filter: { establishmentId: e[4]!.id } }),
+    );
     expect(byEstablishment.candidatures.totalCount).toBeGreaterThanOrEqual(2);
     const tooMany = refused(await app.execute(`{ candidatures(first: 1000) { totalCount } }`));
     expect(tooMany.code).toBe("BAD_USER_INPUT");
   });
 
   it("answers NOT_FOUND for an unknown candidature, in queries and mutations", async () => {
-    const q = await app.execute(`query($id: ID!) { candidature(id: $id) { id } }`, { id: "2b0f8f43-51a4-4f0c-9d55-1f1b8c3f5f11" });
+    const q = await app.execute(`query($id: ID!) { candidature(id: $id) { id } }`, {
+      id: "2b0f8f43-51a4-4f0c-9d55-1f1b8c3f5f11",
+    });
     expect(refused(q).code).toBe("NOT_FOUND");
-    const m = await app.execute(TRANSITION, { input: { candidatureId: "nope", transition: "WITHDRAW" } });
+    const m = await app.execute(TRANSITION, {
+      input: { candidatureId: "nope", transition: "WITHDRAW" },
+    });
     expect(refused(m).code).toBe("NOT_FOUND");
   });
 });

@@ -64,65 +64,94 @@ export class CandidatureResolver {
   }
 
   // --- mutations (each one transaction) ----------------------------------------------------
-  @Mutation(() => Candidature, { description: "Crée une candidature individuelle (état : engagement)." })
+  @Mutation(() => Candidature, {
+    description: "Crée une candidature individuelle (état : engagement).",
+  })
   createIndividualCandidature(
-    @Arg("input", () => CreateIndividualCandidatureInput, { description: "Données de l'opération." }) input: CreateIndividualCandidatureInput,
+    @Arg("input", () => CreateIndividualCandidatureInput, {
+      description: "Données de l'opération.",
+    })
+    input: CreateIndividualCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.createIndividualCandidature(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, {
-    description: "Crée une candidature en réseau : au moins deux établissements cocandidats, dont un seul porteur.",
+    description:
+      "Crée une candidature en réseau : au moins deux établissements cocandidats, dont un seul porteur.",
   })
   createNetworkCandidature(
-    @Arg("input", () => CreateNetworkCandidatureInput, { description: "Données de l'opération." }) input: CreateNetworkCandidatureInput,
+    @Arg("input", () => CreateNetworkCandidatureInput, { description: "Données de l'opération." })
+    input: CreateNetworkCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.createNetworkCandidature(ctx, tx, input));
   }
 
-  @Mutation(() => Candidature, { description: "Ajoute un établissement cocandidat à une candidature en réseau." })
-  addCoApplicant(@Arg("input", () => AddCoApplicantInput, { description: "Données de l'opération." }) input: AddCoApplicantInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Candidature, {
+    description: "Ajoute un établissement cocandidat à une candidature en réseau.",
+  })
+  addCoApplicant(
+    @Arg("input", () => AddCoApplicantInput, { description: "Données de l'opération." })
+    input: AddCoApplicantInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.transaction((tx) => service.addCoApplicant(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, {
-    description: "Retire un établissement cocandidat (pas le porteur ; un réseau garde au moins deux établissements).",
+    description:
+      "Retire un établissement cocandidat (pas le porteur ; un réseau garde au moins deux établissements).",
   })
-  removeCoApplicant(@Arg("input", () => RemoveCoApplicantInput, { description: "Données de l'opération." }) input: RemoveCoApplicantInput, @Ctx() ctx: RequestContext) {
+  removeCoApplicant(
+    @Arg("input", () => RemoveCoApplicantInput, { description: "Données de l'opération." })
+    input: RemoveCoApplicantInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.transaction((tx) => service.removeCoApplicant(ctx, tx, input));
   }
 
-  @Mutation(() => Candidature, { description: "Ajoute, change ou abandonne le critère régional optionnel n° 9." })
+  @Mutation(() => Candidature, {
+    description: "Ajoute, change ou abandonne le critère régional optionnel n° 9.",
+  })
   setOptionalCriterion(
-    @Arg("input", () => SetOptionalCriterionInput, { description: "Données de l'opération." }) input: SetOptionalCriterionInput,
+    @Arg("input", () => SetOptionalCriterionInput, { description: "Données de l'opération." })
+    input: SetOptionalCriterionInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.setOptionalCriterion(ctx, tx, input));
   }
 
-  @Mutation(() => CriterionResponse, { description: "Enregistre la réponse d'un établissement sur un critère." })
+  @Mutation(() => CriterionResponse, {
+    description: "Enregistre la réponse d'un établissement sur un critère.",
+  })
   updateCriterionResponse(
-    @Arg("input", () => UpdateCriterionResponseInput, { description: "Données de l'opération." }) input: UpdateCriterionResponseInput,
+    @Arg("input", () => UpdateCriterionResponseInput, { description: "Données de l'opération." })
+    input: UpdateCriterionResponseInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.updateCriterionResponse(ctx, tx, input));
   }
 
   @Mutation(() => CommonStrategy, {
-    description: "Enregistre une stratégie commune de réseau (critères 4, 5, 6, 8) ; une version périmée est refusée (CONFLICT).",
+    description:
+      "Enregistre une stratégie commune de réseau (critères 4, 5, 6, 8) ; une version périmée est refusée (CONFLICT).",
   })
   updateCommonStrategy(
-    @Arg("input", () => UpdateCommonStrategyInput, { description: "Données de l'opération." }) input: UpdateCommonStrategyInput,
+    @Arg("input", () => UpdateCommonStrategyInput, { description: "Données de l'opération." })
+    input: UpdateCommonStrategyInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.updateCommonStrategy(ctx, tx, input));
   }
 
-  @Mutation(() => CriterionPilot, { description: "Désigne un pilote de critère pour un établissement." })
+  @Mutation(() => CriterionPilot, {
+    description: "Désigne un pilote de critère pour un établissement.",
+  })
   assignCriterionPilot(
-    @Arg("input", () => AssignCriterionPilotInput, { description: "Données de l'opération." }) input: AssignCriterionPilotInput,
+    @Arg("input", () => AssignCriterionPilotInput, { description: "Données de l'opération." })
+    input: AssignCriterionPilotInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.assignCriterionPilot(ctx, tx, input));
@@ -130,29 +159,41 @@ export class CandidatureResolver {
 
   @Mutation(() => Candidature, { description: "Retire un pilote de critère." })
   removeCriterionPilot(
-    @Arg("input", () => RemoveCriterionPilotInput, { description: "Données de l'opération." }) input: RemoveCriterionPilotInput,
+    @Arg("input", () => RemoveCriterionPilotInput, { description: "Données de l'opération." })
+    input: RemoveCriterionPilotInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.removeCriterionPilot(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, {
-    description: "Enregistre la lettre d'engagement et le procès-verbal du conseil d'administration d'un établissement.",
+    description:
+      "Enregistre la lettre d'engagement et le procès-verbal du conseil d'administration d'un établissement.",
   })
-  recordEngagement(@Arg("input", () => RecordEngagementInput, { description: "Données de l'opération." }) input: RecordEngagementInput, @Ctx() ctx: RequestContext) {
+  recordEngagement(
+    @Arg("input", () => RecordEngagementInput, { description: "Données de l'opération." })
+    input: RecordEngagementInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.transaction((tx) => service.recordEngagement(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Programme (ou reprogramme) la date de l'audit." })
-  scheduleAudit(@Arg("input", () => ScheduleAuditInput, { description: "Données de l'opération." }) input: ScheduleAuditInput, @Ctx() ctx: RequestContext) {
+  scheduleAudit(
+    @Arg("input", () => ScheduleAuditInput, { description: "Données de l'opération." })
+    input: ScheduleAuditInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.transaction((tx) => service.scheduleAudit(ctx, tx, input));
   }
 
   @Mutation(() => Candidature, {
-    description: "Fait franchir une étape de la procédure ; les conditions sont celles de la machine à états du domaine.",
+    description:
+      "Fait franchir une étape de la procédure ; les conditions sont celles de la machine à états du domaine.",
   })
   transitionCandidature(
-    @Arg("input", () => TransitionCandidatureInput, { description: "Données de l'opération." }) input: TransitionCandidatureInput,
+    @Arg("input", () => TransitionCandidatureInput, { description: "Données de l'opération." })
+    input: TransitionCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => service.transitionCandidature(ctx, tx, input));
@@ -164,13 +205,18 @@ export class CandidatureResolver {
     return CANDIDATURE_STATE_LABELS[c.state];
   }
 
-  @FieldResolver(() => [CoApplicant], { description: "Établissements candidats, le porteur en premier." })
+  @FieldResolver(() => [CoApplicant], {
+    description: "Établissements candidats, le porteur en premier.",
+  })
   members(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CoApplicant[]> {
     return ctx.loaders.membersByCandidatureId.load(c.id);
   }
 
   @FieldResolver(() => Establishment, { description: "Établissement porteur." })
-  async leadEstablishment(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<Establishment> {
+  async leadEstablishment(
+    @Root() c: Candidature,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Establishment> {
     const members = await ctx.loaders.membersByCandidatureId.load(c.id);
     const lead = members.find((m) => m.isLead);
     if (!lead) throw new Error(`Candidature ${c.id} sans porteur`);
@@ -178,17 +224,31 @@ export class CandidatureResolver {
   }
 
   @FieldResolver(() => [CriterionType], {
-    description: "Critères du dossier : les 8 critères nationaux et, le cas échéant, la variante retenue du critère 9.",
+    description:
+      "Critères du dossier : les 8 critères nationaux et, le cas échéant, la variante retenue du critère 9.",
   })
   criteria(@Root() c: Candidature): CriterionType[] {
     const referential = getReferential(c.referentialVersion);
-    return criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map((x) => toCriterionType(referential, x));
+    return criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map((x) =>
+      toCriterionType(referential, x),
+    );
   }
 
-  @FieldResolver(() => [CriterionResponse], { description: "Réponses des établissements sur les critères retenus." })
-  async responses(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CriterionResponse[]> {
-    const codes = new Set(criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map((x) => x.code as string));
-    return (await ctx.loaders.responsesByCandidatureId.load(c.id)).filter((r) => codes.has(r.criterionCode));
+  @FieldResolver(() => [CriterionResponse], {
+    description: "Réponses des établissements sur les critères retenus.",
+  })
+  async responses(
+    @Root() c: Candidature,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CriterionResponse[]> {
+    const codes = new Set(
+      criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map(
+        (x) => x.code as string,
+      ),
+    );
+    return (await ctx.loaders.responsesByCandidatureId.load(c.id)).filter((r) =>
+      codes.has(r.criterionCode),
+    );
   }
 
   @FieldResolver(() => [CommonStrategy], { description: "Stratégies communes du réseau." })
@@ -201,22 +261,33 @@ export class CandidatureResolver {
     return ctx.loaders.pilotsByCandidatureId.load(c.id);
   }
 
-  @FieldResolver(() => [Deadline], { description: "Échéances connues de la procédure, dans l'ordre." })
+  @FieldResolver(() => [Deadline], {
+    description: "Échéances connues de la procédure, dans l'ordre.",
+  })
   deadlines(@Root() c: Candidature): Deadline[] {
     return candidatureDeadlines({ auditDate: c.auditDate, publicationDate: c.publicationDate });
   }
 
-  @FieldResolver(() => [CandidatureTransitionEnum], { description: "Étapes que la procédure permet depuis l'état actuel." })
+  @FieldResolver(() => [CandidatureTransitionEnum], {
+    description: "Étapes que la procédure permet depuis l'état actuel.",
+  })
   availableTransitions(@Root() c: Candidature): TransitionName[] {
     return availableTransitions(c.state);
   }
 
-  @FieldResolver(() => [CandidatureTransitionRecord], { description: "Historique des étapes franchies." })
-  history(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CandidatureTransitionRecord[]> {
+  @FieldResolver(() => [CandidatureTransitionRecord], {
+    description: "Historique des étapes franchies.",
+  })
+  history(
+    @Root() c: Candidature,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CandidatureTransitionRecord[]> {
     return ctx.loaders.transitionsByCandidatureId.load(c.id);
   }
 
-  @FieldResolver(() => Readiness, { description: "Ce qui manque encore au dossier pour être déposé." })
+  @FieldResolver(() => Readiness, {
+    description: "Ce qui manque encore au dossier pour être déposé.",
+  })
   async readiness(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<Readiness> {
     const [members, responses, commonStrategies, pilots] = await Promise.all([
       ctx.loaders.membersByCandidatureId.load(c.id),
@@ -224,7 +295,9 @@ export class CandidatureResolver {
       ctx.loaders.commonStrategiesByCandidatureId.load(c.id),
       ctx.loaders.pilotsByCandidatureId.load(c.id),
     ]);
-    const establishments = await Promise.all(members.map((m) => establishmentOf(ctx, m.establishmentId)));
+    const establishments = await Promise.all(
+      members.map((m) => establishmentOf(ctx, m.establishmentId)),
+    );
     return assessReadiness({
       referentialVersion: c.referentialVersion,
       kind: c.kind,

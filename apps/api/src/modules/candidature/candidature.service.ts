@@ -65,7 +65,10 @@ async function lockCandidature(manager: EntityManager, id: string): Promise<Cand
   return found;
 }
 
-async function loadEstablishments(manager: EntityManager, ids: string[]): Promise<Map<string, Establishment>> {
+async function loadEstablishments(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Map<string, Establishment>> {
   for (const id of ids) assertUuidOrNotFound("L'établissement", id);
   const rows = await manager.getRepository(Establishment).findBy({ id: In(ids) });
   const map = new Map(rows.map((e) => [e.id, e]));
@@ -74,7 +77,9 @@ async function loadEstablishments(manager: EntityManager, ids: string[]): Promis
 }
 
 function membersOf(manager: EntityManager, candidatureId: string): Promise<CoApplicant[]> {
-  return manager.getRepository(CoApplicant).find({ where: { candidatureId }, order: { createdAt: "ASC" } });
+  return manager
+    .getRepository(CoApplicant)
+    .find({ where: { candidatureId }, order: { createdAt: "ASC" } });
 }
 
 function assertSchoolEditable(c: Candidature): void {
@@ -87,13 +92,23 @@ function assertSchoolEditable(c: Candidature): void {
   }
 }
 
-async function assertMember(manager: EntityManager, c: Candidature, establishmentId: string): Promise<CoApplicant> {
+async function assertMember(
+  manager: EntityManager,
+  c: Candidature,
+  establishmentId: string,
+): Promise<CoApplicant> {
   assertUuidOrNotFound("L'établissement", establishmentId);
-  const member = await manager.getRepository(CoApplicant).findOne({ where: { candidatureId: c.id, establishmentId } });
+  const member = await manager
+    .getRepository(CoApplicant)
+    .findOne({ where: { candidatureId: c.id, establishmentId } });
   if (!member) {
-    throw new AppError("NOT_FOUND", `L'établissement « ${establishmentId} » ne participe pas à cette candidature.`, {
-      establishmentId,
-    });
+    throw new AppError(
+      "NOT_FOUND",
+      `L'établissement « ${establishmentId} » ne participe pas à cette candidature.`,
+      {
+        establishmentId,
+      },
+    );
   }
   return member;
 }
@@ -101,7 +116,11 @@ async function assertMember(manager: EntityManager, c: Candidature, establishmen
 /** Checks that the criterion exists in the referential and belongs to this candidature. */
 function assertCandidatureCriterion(c: Candidature, code: string): string {
   const criterion = getCriterion(c.referentialVersion, code.trim());
-  if (!criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).some((x) => x.code === criterion.code)) {
+  if (
+    !criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).some(
+      (x) => x.code === criterion.code,
+    )
+  ) {
     throw badInput(
       `Le critère ${criterion.code} n'est pas retenu par cette candidature (choisissez d'abord la variante du critère 9).`,
       { criterionCode: criterion.code },
@@ -120,7 +139,10 @@ async function createCandidature(
   members: { establishmentId: string; isLead: boolean }[],
 ): Promise<Candidature> {
   assertValidMembership(kind, members);
-  await loadEstablishments(manager, members.map((m) => m.establishmentId));
+  await loadEstablishments(
+    manager,
+    members.map((m) => m.establishmentId),
+  );
   const repo = manager.getRepository(Candidature);
   const candidature = await repo.save(
     repo.create({
@@ -156,7 +178,9 @@ export function createIndividualCandidature(
   manager: EntityManager,
   input: CreateIndividualCandidatureInput,
 ): Promise<Candidature> {
-  return createCandidature(manager, "INDIVIDUAL", input, [{ establishmentId: input.establishmentId, isLead: true }]);
+  return createCandidature(manager, "INDIVIDUAL", input, [
+    { establishmentId: input.establishmentId, isLead: true },
+  ]);
 }
 
 export function createNetworkCandidature(
@@ -164,7 +188,12 @@ export function createNetworkCandidature(
   manager: EntityManager,
   input: CreateNetworkCandidatureInput,
 ): Promise<Candidature> {
-  return createCandidature(manager, "NETWORK", input, input.members.map((m) => ({ ...m })));
+  return createCandidature(
+    manager,
+    "NETWORK",
+    input,
+    input.members.map((m) => ({ ...m })),
+  );
 }
 
 export async function addCoApplicant(
@@ -175,7 +204,9 @@ export async function addCoApplicant(
   const c = await lockCandidature(manager, input.candidatureId);
   assertSchoolEditable(c);
   if (c.kind !== "NETWORK") {
-    throw badInput("Une candidature individuelle n'a pas d'établissement cocandidat : créez une candidature en réseau.");
+    throw badInput(
+      "Une candidature individuelle n'a pas d'établissement cocandidat : créez une candidature en réseau.",
+    );
   }
   await loadEstablishments(manager, [input.establishmentId]);
   const members = await membersOf(manager, c.id);
@@ -232,7 +263,9 @@ export async function setOptionalCriterion(
 ): Promise<Candidature> {
   const c = await lockCandidature(manager, input.candidatureId);
   assertSchoolEditable(c);
-  await manager.getRepository(Candidature).update({ id: c.id }, { optionalCriterionVariant: input.variant ?? null });
+  await manager
+    .getRepository(Candidature)
+    .update({ id: c.id }, { optionalCriterionVariant: input.variant ?? null });
   return manager.getRepository(Candidature).findOneByOrFail({ id: c.id });
 }
 
@@ -255,11 +288,20 @@ export async function updateCriterionResponse(
   if (!existing) {
     assertExpectedVersion(input.expectedVersion, 0, null);
     return repo.save(
-      repo.create({ candidatureId: c.id, establishmentId: input.establishmentId, criterionCode, narrative: input.narrative, version: 1 }),
+      repo.create({
+        candidatureId: c.id,
+        establishmentId: input.establishmentId,
+        criterionCode,
+        narrative: input.narrative,
+        version: 1,
+      }),
     );
   }
   assertExpectedVersion(input.expectedVersion, existing.version, { narrative: existing.narrative });
-  await repo.update({ id: existing.id }, { narrative: input.narrative, version: existing.version + 1 });
+  await repo.update(
+    { id: existing.id },
+    { narrative: input.narrative, version: existing.version + 1 },
+  );
   return repo.findOneByOrFail({ id: existing.id });
 }
 
@@ -293,12 +335,15 @@ export async function updateCommonStrategy(
       { criterionCode: code },
     );
   }
-  if (input.text.length > NARRATIVE_MAX) throw badInput(`La stratégie dépasse ${NARRATIVE_MAX} caractères.`);
+  if (input.text.length > NARRATIVE_MAX)
+    throw badInput(`La stratégie dépasse ${NARRATIVE_MAX} caractères.`);
   const repo = manager.getRepository(CommonStrategy);
   const existing = await repo.findOne({ where: { candidatureId: c.id, criterionCode: code } });
   if (!existing) {
     assertExpectedVersion(input.expectedVersion, 0, null);
-    return repo.save(repo.create({ candidatureId: c.id, criterionCode: code, text: input.text, version: 1 }));
+    return repo.save(
+      repo.create({ candidatureId: c.id, criterionCode: code, text: input.text, version: 1 }),
+    );
   }
   assertExpectedVersion(input.expectedVersion, existing.version, { text: existing.text });
   await repo.update({ id: existing.id }, { text: input.text, version: existing.version + 1 });
@@ -316,8 +361,15 @@ export async function assignCriterionPilot(
   const criterionCode = assertCandidatureCriterion(c, input.criterionCode);
   const email = requiredEmail(input.email);
   const repo = manager.getRepository(CriterionPilot);
-  if (await repo.exists({ where: { candidatureId: c.id, establishmentId: input.establishmentId, criterionCode, email } })) {
-    throw new AppError("CONFLICT", `${email} pilote déjà le critère ${criterionCode} pour cet établissement.`);
+  if (
+    await repo.exists({
+      where: { candidatureId: c.id, establishmentId: input.establishmentId, criterionCode, email },
+    })
+  ) {
+    throw new AppError(
+      "CONFLICT",
+      `${email} pilote déjà le critère ${criterionCode} pour cet établissement.`,
+    );
   }
   return repo.save(
     repo.create({
@@ -355,18 +407,30 @@ export async function recordEngagement(
 ): Promise<Candidature> {
   const c = await lockCandidature(manager, input.candidatureId);
   if (c.state !== "ENGAGEMENT") {
-    throw new AppError("INVALID_TRANSITION", "L'engagement ne s'enregistre que tant que le dossier n'est pas ouvert.", {
-      state: c.state,
-    });
+    throw new AppError(
+      "INVALID_TRANSITION",
+      "L'engagement ne s'enregistre que tant que le dossier n'est pas ouvert.",
+      {
+        state: c.state,
+      },
+    );
   }
   const member = await assertMember(manager, c, input.establishmentId);
   await manager
     .getRepository(CoApplicant)
-    .update({ id: member.id }, { engagementLetterOn: input.engagementLetterOn, boardMinutesOn: input.boardMinutesOn });
+    .update(
+      { id: member.id },
+      { engagementLetterOn: input.engagementLetterOn, boardMinutesOn: input.boardMinutesOn },
+    );
   return touch(manager, c);
 }
 
-const AUDIT_SCHEDULABLE = new Set(["ENGAGEMENT", "DOSSIER_OPEN", "SUBMITTED", "PREPARATORY_VISIT_DONE"]);
+const AUDIT_SCHEDULABLE = new Set([
+  "ENGAGEMENT",
+  "DOSSIER_OPEN",
+  "SUBMITTED",
+  "PREPARATORY_VISIT_DONE",
+]);
 
 export async function scheduleAudit(
   ctx: RequestContext,
@@ -382,7 +446,9 @@ export async function scheduleAudit(
     );
   }
   if (compareIsoDates(input.auditDate, ctx.today()) <= 0) {
-    throw badInput("La date d'audit doit être postérieure à aujourd'hui.", { auditDate: input.auditDate });
+    throw badInput("La date d'audit doit être postérieure à aujourd'hui.", {
+      auditDate: input.auditDate,
+    });
   }
   await manager.getRepository(Candidature).update({ id: c.id }, { auditDate: input.auditDate });
   return manager.getRepository(Candidature).findOneByOrFail({ id: c.id });
@@ -391,7 +457,9 @@ export async function scheduleAudit(
 /** Readiness of a candidature's dossier, computed by the domain from what is stored. */
 export async function readinessOf(manager: EntityManager, c: Candidature): Promise<Readiness> {
   const members = await membersOf(manager, c.id);
-  const establishments = await manager.getRepository(Establishment).findBy({ id: In(members.map((m) => m.establishmentId)) });
+  const establishments = await manager
+    .getRepository(Establishment)
+    .findBy({ id: In(members.map((m) => m.establishmentId)) });
   const names = new Map(establishments.map((e) => [e.id, e.name]));
   const [responses, commonStrategies, pilots] = await Promise.all([
     manager.getRepository(CriterionResponse).findBy({ candidatureId: c.id }),
@@ -422,14 +490,20 @@ export async function transitionCandidature(
   const c = await lockCandidature(manager, input.candidatureId);
   const members = await membersOf(manager, c.id);
   const today = ctx.today();
-  const publicationDate = input.transition === "PUBLISH_LABEL" ? (input.publicationDate ?? null) : c.publicationDate;
+  const publicationDate =
+    input.transition === "PUBLISH_LABEL" ? (input.publicationDate ?? null) : c.publicationDate;
   const readiness = input.transition === "SUBMIT_DOSSIER" ? await readinessOf(manager, c) : null;
   const context: TransitionContext = {
     today,
     kind: c.kind,
     memberCount: members.length,
     engagementComplete: isEngagementComplete(
-      members.map((m) => ({ establishmentId: m.establishmentId, establishmentName: "", engagementLetterOn: m.engagementLetterOn, boardMinutesOn: m.boardMinutesOn })),
+      members.map((m) => ({
+        establishmentId: m.establishmentId,
+        establishmentName: "",
+        engagementLetterOn: m.engagementLetterOn,
+        boardMinutesOn: m.boardMinutesOn,
+      })),
     ),
     auditDate: c.auditDate,
     publicationDate,
@@ -447,7 +521,8 @@ export async function transitionCandidature(
       transition: input.transition,
       fromState: c.state,
       toState: to,
-      effectiveDate: input.transition === "PUBLISH_LABEL" && publicationDate ? publicationDate : today,
+      effectiveDate:
+        input.transition === "PUBLISH_LABEL" && publicationDate ? publicationDate : today,
       comment: optionalText(input.comment, "commentaire", 2000),
     }),
   );
@@ -464,7 +539,10 @@ export async function getCandidature(ctx: RequestContext, id: string): Promise<C
   return found;
 }
 
-export async function listCandidatures(ctx: RequestContext, args: CandidaturesArgs): Promise<Connection<Candidature>> {
+export async function listCandidatures(
+  ctx: RequestContext,
+  args: CandidaturesArgs,
+): Promise<Connection<Candidature>> {
   const limit = pageSize(args.first);
   const f = args.filter ?? {};
   const qb = ctx.dataSource.getRepository(Candidature).createQueryBuilder("c");
@@ -473,9 +551,12 @@ export async function listCandidatures(ctx: RequestContext, args: CandidaturesAr
   if (f.awardType) qb.andWhere("c.award_type = :awardType", { awardType: f.awardType });
   if (f.establishmentId) {
     assertUuidOrNotFound("L'établissement", f.establishmentId);
-    qb.andWhere("EXISTS (SELECT 1 FROM co_applicant m WHERE m.candidature_id = c.id AND m.establishment_id = :eid)", {
-      eid: f.establishmentId,
-    });
+    qb.andWhere(
+      "EXISTS (SELECT 1 FROM co_applicant m WHERE m.candidature_id = c.id AND m.establishment_id = :eid)",
+      {
+        eid: f.establishmentId,
+      },
+    );
   }
   if (f.academieCode) {
     qb.andWhere(
@@ -489,7 +570,11 @@ export async function listCandidatures(ctx: RequestContext, args: CandidaturesAr
     if (Number.isNaN(Date.parse(createdAt))) throw badInput("Curseur de pagination invalide.");
     qb.andWhere("(c.created_at, c.id) < (:createdAt, :id)", { createdAt, id });
   }
-  const rows = await qb.orderBy("c.created_at", "DESC").addOrderBy("c.id", "DESC").take(limit + 1).getMany();
+  const rows = await qb
+    .orderBy("c.created_at", "DESC")
+    .addOrderBy("c.id", "DESC")
+    .take(limit + 1)
+    .getMany();
   for (const row of rows) ctx.loaders.candidatureById.prime(row.id, row);
   return toConnection(rows, limit, totalCount, (c) => [c.createdAt.toISOString(), c.id]);
 }

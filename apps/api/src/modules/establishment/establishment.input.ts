@@ -20,7 +20,9 @@ export class CreateEstablishmentInput {
   @Field(() => String, { description: "Commune." })
   city!: string;
 
-  @Field(() => String, { description: "Code du département (ex. 13 ou 013) ; l'académie s'en déduit." })
+  @Field(() => String, {
+    description: "Code du département (ex. 13 ou 013) ; l'académie s'en déduit.",
+  })
   departementCode!: string;
 }
 
@@ -35,7 +37,10 @@ export class EstablishmentFilter {
   @Field(() => EstablishmentKindEnum, { nullable: true, description: "Type d'établissement." })
   kind?: EstablishmentKind | null;
 
-  @Field(() => String, { nullable: true, description: "Recherche dans le nom, l'UAI et la commune." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Recherche dans le nom, l'UAI et la commune.",
+  })
   search?: string | null;
 }
 

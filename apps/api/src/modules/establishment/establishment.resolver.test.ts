@@ -12,10 +12,21 @@ describe("establishments", () => {
   });
   afterAll(() => app.close());
 
-  const input = { uai: "0130053M", name: "Lycée professionnel Le Chatelier", kind: "LP", sector: "PUBLIC", city: "Marseille", departementCode: "013" };
+  const input = {
+    uai: "0130053M",
+    name: "Lycée professionnel Le Chatelier",
+    kind: "LP",
+    sector: "PUBLIC",
+    city: "Marseille",
+    departementCode: "013",
+  };
 
   it("creates an establishment with a valid UAI and derives its académie", async () => {
-    const data = ok(await app.execute<{ createEstablishment: Record<string, unknown> }>(CREATE, { input: { ...input, uai: " 0130053m " } }));
+    const data = ok(
+      await app.execute<{ createEstablishment: Record<string, unknown> }>(CREATE, {
+        input: { ...input, uai: " 0130053m " },
+      }),
+    );
     expect(data.createEstablishment).toMatchObject({
       uai: "0130053M",
       academie: { code: "AIX_MARSEILLE", name: "Aix-Marseille" },
@@ -30,25 +41,49 @@ describe("establishments", () => {
     expect(bad.message).toMatch(/UAI/);
     const dup = refused(await app.execute(CREATE, { input }));
     expect(dup.code).toBe("CONFLICT");
-    const outside = refused(await app.execute(CREATE, { input: { ...input, uai: "0750655E", departementCode: "75" } }));
+    const outside = refused(
+      await app.execute(CREATE, { input: { ...input, uai: "0750655E", departementCode: "75" } }),
+    );
     expect(outside.code).toBe("BAD_USER_INPUT");
     const after = await app.dataSource.query("SELECT count(*)::int AS n FROM establishment");
     expect(after).toEqual(before);
   });
 
   it("lists establishments with filters and cursor pagination", async () => {
-    for (const [uai7, name, dep] of [["0060001", "Lycée Les Palmiers", "06"], ["0830002", "Lycée du Golfe", "83"], ["0060003", "Lycée de la Colline", "06"]] as const) {
-      ok(await app.execute(CREATE, { input: { ...input, uai: uai7 + uaiCheckLetter(uai7), name, departementCode: dep } }));
+    for (const [uai7, name, dep] of [
+      ["0060001", "Lycée Les Palmiers", "06"],
+      ["0830002", "Lycée du Golfe", "83"],
+      ["0060003", "Lycée de la Colline", "06"],
+    ] as const) {
+      ok(
+        await app.execute(CREATE, {
+          input: { ...input, uai: uai7 + uaiCheckLetter(uai7), name, departementCode: dep },
+        }),
+      );
     }
     const LIST = `query List($after: String, $filter: EstablishmentFilter) {
       establishments(first: 2, after: $after, filter: $filter) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } }
     }`;
-    type Page = { establishments: { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    type Page = {
+      establishments: {
+        totalCount: number;
+        edges: { node: { name: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
     const first = ok(await app.execute<Page>(LIST, { filter: { academieCode: "NICE" } }));
     expect(first.establishments.totalCount).toBe(3);
-    expect(first.establishments.edges.map((e) => e.node.name)).toEqual(["Lycée de la Colline", "Lycée du Golfe"]);
+    expect(first.establishments.edges.map((e) => e.node.name)).toEqual([
+      "Lycée de la Colline",
+      "Lycée du Golfe",
+    ]);
     expect(first.establishments.pageInfo.hasNextPage).toBe(true);
-    const second = ok(await app.execute<Page>(LIST, { filter: { academieCode: "NICE" }, after: first.establishments.pageInfo.endCursor }));
+    const second = ok(
+      await app.execute<Page>(LIST, {
+        filter: { academieCode: "NICE" },
+        after: first.establishments.pageInfo.endCursor,
+      }),
+    );
     expect(second.establishments.edges.map((e) => e.node.name)).toEqual(["Lycée Les Palmiers"]);
     expect(second.establishments.pageInfo.hasNextPage).toBe(false);
     const badCursor = refused(await app.execute(LIST, { after: "nope" }));
@@ -57,7 +92,9 @@ describe("establishments", () => {
 
   it("answers NOT_FOUND for an unknown or malformed id", async () => {
     const q = `query($id: ID!) { establishment(id: $id) { id } }`;
-    expect(refused(await app.execute(q, { id: "00000000-0000-4000-8000-000000000000" })).code).toBe("NOT_FOUND");
+    expect(refused(await app.execute(q, { id: "00000000-0000-4000-8000-000000000000" })).code).toBe(
+      "NOT_FOUND",
+    );
     expect(refused(await app.execute(q, { id: "abc" })).code).toBe("NOT_FOUND");
   });
 });

@@ -4,22 +4,36 @@ import { connectionType } from "../../common/pagination";
 import { Academie, Departement } from "../academie/academie.entity";
 import { Candidature } from "../candidature/candidature.entity";
 import { Establishment } from "./establishment.entity";
-import { CreateEstablishmentInput, EstablishmentArgs, EstablishmentsArgs } from "./establishment.input";
+import {
+  CreateEstablishmentInput,
+  EstablishmentArgs,
+  EstablishmentsArgs,
+} from "./establishment.input";
 import { createEstablishment, getEstablishment, listEstablishments } from "./establishment.service";
 
-export const EstablishmentConnection = connectionType(Establishment, "Establishment", "établissements");
+export const EstablishmentConnection = connectionType(
+  Establishment,
+  "Establishment",
+  "établissements",
+);
 
 @Resolver(() => Establishment)
 export class EstablishmentResolver {
   @Query(() => Establishment, { description: "Un établissement par son identifiant." })
-  establishment(@Args(() => EstablishmentArgs) { id }: EstablishmentArgs, @Ctx() ctx: RequestContext) {
+  establishment(
+    @Args(() => EstablishmentArgs) { id }: EstablishmentArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
     return getEstablishment(ctx, id);
   }
 
   @Query(() => EstablishmentConnection, {
     description: "Établissements, triés par nom, avec filtres et pagination par curseur.",
   })
-  establishments(@Args(() => EstablishmentsArgs) args: EstablishmentsArgs, @Ctx() ctx: RequestContext) {
+  establishments(
+    @Args(() => EstablishmentsArgs) args: EstablishmentsArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
     return listEstablishments(ctx, args);
   }
 
@@ -27,7 +41,8 @@ export class EstablishmentResolver {
     description: "Enregistre un établissement de la région académique (UAI vérifié).",
   })
   createEstablishment(
-    @Arg("input", () => CreateEstablishmentInput, { description: "Données de l'opération." }) input: CreateEstablishmentInput,
+    @Arg("input", () => CreateEstablishmentInput, { description: "Données de l'opération." })
+    input: CreateEstablishmentInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.transaction((tx) => createEstablishment(ctx, tx, input));
@@ -48,11 +63,14 @@ export class EstablishmentResolver {
   }
 
   @FieldResolver(() => [Candidature], {
-    description: "Candidatures dont l'établissement est candidat ou cocandidat (les plus récentes d'abord).",
+    description:
+      "Candidatures dont l'établissement est candidat ou cocandidat (les plus récentes d'abord).",
   })
   async candidatures(@Root() e: Establishment, @Ctx() ctx: RequestContext): Promise<Candidature[]> {
     const memberships = await ctx.loaders.membershipsByEstablishmentId.load(e.id);
-    const candidatures = await ctx.loaders.candidatureById.loadMany(memberships.map((m) => m.candidatureId));
+    const candidatures = await ctx.loaders.candidatureById.loadMany(
+      memberships.map((m) => m.candidatureId),
+    );
     return candidatures
       .filter((c): c is Candidature => c instanceof Candidature)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());

@@ -51,13 +51,18 @@ export async function listEstablishments(
   const f = args.filter ?? {};
   const qb = ctx.dataSource.getRepository(Establishment).createQueryBuilder("e");
   if (f.academieCode) qb.andWhere("e.academie_code = :academie", { academie: f.academieCode });
-  if (f.departementCode) qb.andWhere("e.departement_code = :dep", { dep: normalizeDepartementCode(f.departementCode) ?? f.departementCode });
+  if (f.departementCode)
+    qb.andWhere("e.departement_code = :dep", {
+      dep: normalizeDepartementCode(f.departementCode) ?? f.departementCode,
+    });
   if (f.kind) qb.andWhere("e.kind = :kind", { kind: f.kind });
   if (f.search && f.search.trim() !== "") {
     const like = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     qb.andWhere(
       new Brackets((w) => {
-        w.where("e.name ILIKE :like", { like }).orWhere("e.uai ILIKE :like").orWhere("e.city ILIKE :like");
+        w.where("e.name ILIKE :like", { like })
+          .orWhere("e.uai ILIKE :like")
+          .orWhere("e.city ILIKE :like");
       }),
     );
   }
@@ -66,7 +71,11 @@ export async function listEstablishments(
     const [name, id] = decodeCursor(args.after, 2) as [string, string];
     qb.andWhere(`(e.name COLLATE "${NAME_COLLATION}", e.id) > (:name, :id)`, { name, id });
   }
-  const rows = await qb.orderBy(`e.name COLLATE "${NAME_COLLATION}"`, "ASC").addOrderBy("e.id", "ASC").take(limit + 1).getMany();
+  const rows = await qb
+    .orderBy(`e.name COLLATE "${NAME_COLLATION}"`, "ASC")
+    .addOrderBy("e.id", "ASC")
+    .take(limit + 1)
+    .getMany();
   for (const row of rows) ctx.loaders.establishmentById.prime(row.id, row);
   return toConnection(rows, limit, totalCount, (e) => [e.name, e.id]);
 }

@@ -21,7 +21,9 @@ export class QualeducFicheType implements QualeducFiche {
   title!: string;
 }
 
-@ObjectType("Criterion", { description: "Critère du cahier des charges (8 nationaux et le critère régional 9-a / 9-b)." })
+@ObjectType("Criterion", {
+  description: "Critère du cahier des charges (8 nationaux et le critère régional 9-a / 9-b).",
+})
 export class CriterionType {
   @Field(() => String, { description: "Code du critère (1 à 8, 9a, 9b)." })
   code!: string;
@@ -38,10 +40,15 @@ export class CriterionType {
   @Field(() => Boolean, { description: "Vrai pour le critère régional optionnel." })
   optional!: boolean;
 
-  @Field(() => OptionalCriterionVariantEnum, { nullable: true, description: "Variante du critère 9, le cas échéant." })
+  @Field(() => OptionalCriterionVariantEnum, {
+    nullable: true,
+    description: "Variante du critère 9, le cas échéant.",
+  })
   variant!: string | null;
 
-  @Field(() => Boolean, { description: "Vrai si une candidature en réseau doit y bâtir une stratégie commune." })
+  @Field(() => Boolean, {
+    description: "Vrai si une candidature en réseau doit y bâtir une stratégie commune.",
+  })
   networkCommonStrategy!: boolean;
 
   @Field(() => [ExpectationType], { description: "Attendus du cahier des charges." })
@@ -69,7 +76,10 @@ export class ReferentialType {
   qualeducFiches!: QualeducFicheType[];
 }
 
-export function toCriterionType(referential: Pick<Referential, "qualeducFiches">, c: Criterion): CriterionType {
+export function toCriterionType(
+  referential: Pick<Referential, "qualeducFiches">,
+  c: Criterion,
+): CriterionType {
   return {
     ...c,
     qualeducFiches: c.qualeducFicheCodes

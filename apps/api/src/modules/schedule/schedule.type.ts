@@ -37,12 +37,17 @@ export class AuditDaySchedule {
   totalMinutes!: number;
 }
 
-@InputType({ description: "Options du programme de la journée d'audit (valeurs par défaut du guide)." })
+@InputType({
+  description: "Options du programme de la journée d'audit (valeurs par défaut du guide).",
+})
 export class AuditDayScheduleOptionsInput {
   @Field(() => String, { nullable: true, description: "Heure de début (HH:MM), 08:30 par défaut." })
   startTime?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Accueil et visite de l'établissement, en minutes (45)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Accueil et visite de l'établissement, en minutes (45).",
+  })
   visitMinutes?: number | null;
 
   @Field(() => Int, { nullable: true, description: "Présentation générale de la démarche (30)." })
@@ -60,7 +65,10 @@ export class AuditDayScheduleOptionsInput {
   @Field(() => Int, { nullable: true, description: "Une pause tous les N critères (3)." })
   breakEveryCriteria?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Heure à partir de laquelle placer le déjeuner (12:00)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Heure à partir de laquelle placer le déjeuner (12:00).",
+  })
   lunchStart?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Durée du déjeuner (60)." })
