@@ -10,10 +10,11 @@ async function post(url: string, query: string, variables?: Record<string, unkno
   return {
     status: response.status,
     body: (await response.json()) as {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of arbitrary GraphQL answers
       data?: Record<string, any>;
       errors?: { message: string; extensions?: { code?: string } }[];
     },
-  }; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of arbitrary GraphQL answers
+  };
 }
 
 describe("the API over HTTP", () => {

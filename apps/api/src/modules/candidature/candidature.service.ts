@@ -461,11 +461,12 @@ export async function readinessOf(manager: EntityManager, c: Candidature): Promi
     .getRepository(Establishment)
     .findBy({ id: In(members.map((m) => m.establishmentId)) });
   const names = new Map(establishments.map((e) => [e.id, e.name]));
-  const [responses, commonStrategies, pilots] = await Promise.all([
-    manager.getRepository(CriterionResponse).findBy({ candidatureId: c.id }),
-    manager.getRepository(CommonStrategy).findBy({ candidatureId: c.id }),
-    manager.getRepository(CriterionPilot).findBy({ candidatureId: c.id }),
-  ]);
+  // Sequential: the queries share the transaction's single connection.
+  const responses = await manager.getRepository(CriterionResponse).findBy({ candidatureId: c.id });
+  const commonStrategies = await manager
+    .getRepository(CommonStrategy)
+    .findBy({ candidatureId: c.id });
+  const pilots = await manager.getRepository(CriterionPilot).findBy({ candidatureId: c.id });
   return assessReadiness({
     referentialVersion: c.referentialVersion,
     kind: c.kind,
