@@ -1,28 +1,11 @@
 import { assertValidUai, TRANSITIONS, type CandidatureState } from "@ldm/domain";
 import { createTestApp, ok, type TestApp } from "../test/test-app";
+import { CANDIDATURE_TABLES, rowCounts } from "../test/fixtures";
 import { seedDemoData } from "./seed";
 import { SEED_ESTABLISHMENTS } from "./seed-data";
 
-const TABLES = [
-  "establishment",
-  "candidature",
-  "co_applicant",
-  "criterion_response",
-  "common_strategy",
-  "criterion_pilot",
-  "candidature_transition",
-] as const;
-
-async function counts(app: TestApp): Promise<Record<string, number>> {
-  const result: Record<string, number> = {};
-  for (const table of TABLES) {
-    const rows: { n: number }[] = await app.dataSource.query(
-      `SELECT count(*)::int AS n FROM ${table}`,
-    );
-    result[table] = rows[0]?.n ?? -1;
-  }
-  return result;
-}
+const TABLES = ["establishment", ...CANDIDATURE_TABLES];
+const counts = (app: TestApp) => rowCounts(app.dataSource, TABLES);
 
 const CANDIDATURES = `query {
   candidatures(first: 50) {

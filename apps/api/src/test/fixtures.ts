@@ -32,16 +32,21 @@ export const today = (): string => parisToday();
 export const inMonths = (n: number): string => addMonths(parisToday(), n);
 export const inDays = (n: number): string => addDays(parisToday(), n);
 
-/** Counts the rows of every table that a candidature mutation writes. */
-export async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
-  const tables = [
-    "candidature",
-    "co_applicant",
-    "criterion_response",
-    "common_strategy",
-    "criterion_pilot",
-    "candidature_transition",
-  ];
+/** Tables written by candidature mutations. */
+export const CANDIDATURE_TABLES = [
+  "candidature",
+  "co_applicant",
+  "criterion_response",
+  "common_strategy",
+  "criterion_pilot",
+  "candidature_transition",
+] as const;
+
+/** Counts the rows of the given tables (by default, every table a candidature mutation writes). */
+export async function rowCounts(
+  ds: DataSource,
+  tables: readonly string[] = CANDIDATURE_TABLES,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const [row] = (await ds.query(`SELECT count(*)::int AS n FROM ${t}`)) as { n: number }[];
