@@ -3,9 +3,28 @@ import type { DataSource } from "typeorm";
 import { readEnv, type ApiEnv } from "./env";
 import { resolveDatabase, type ResolvedDatabase } from "./db/database";
 import { createDataSource, runMigrations } from "./db/data-source";
+import { authConfigFrom, type AuthConfig } from "./modules/identity/auth.config";
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+
+/**
+ * The cookie-signing secret: SESSION_SECRET, or one generated once and kept (mode 0600) in
+ * `.data/session-secret`, so that restarts and several local instances keep accepting sessions.
+ */
+function sessionSecret(env: ApiEnv): string {
+  if (env.sessionSecret) return env.sessionSecret;
+  const file = path.join(path.dirname(env.embeddedDataDir), "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
 
 export interface OpenDatabase {
   env: ApiEnv;
+  auth: AuthConfig;
   database: ResolvedDatabase;
   dataSource: DataSource;
   close(): Promise<void>;
@@ -37,6 +56,7 @@ export async function openDatabase(log: (m: string) => void = console.log): Prom
   }
   return {
     env,
+    auth: authConfigFrom(env, sessionSecret(env)),
     database,
     dataSource,
     close: async () => {

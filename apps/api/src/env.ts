@@ -20,6 +20,20 @@ export interface ApiEnv {
   dbConnectionTimeoutMs: number;
   /** Maximum connections in the pool. */
   dbPoolSize: number;
+  /** Secret that signs the session cookie; empty: one is generated and kept in `.data/session-secret`. */
+  sessionSecret: string | null;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends whatever the activity. */
+  sessionAbsoluteHours: number;
+  /** Failed logins for one account, then for one IP, within `loginLockMinutes`, before a lock-out. */
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerIp: number;
+  loginLockMinutes: number;
+  /** Longest validity of a personal API token, in days. */
+  apiTokenMaxDays: number;
+  /** Express `trust proxy` setting (e.g. "loopback" behind a local reverse proxy); empty: off. */
+  trustProxy: string | null;
 }
 
 /** Repository root (apps/api/src or apps/api/dist → three levels up). */
@@ -48,5 +62,13 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     seedOnStart: (env.SEED_ON_START ?? "true") !== "false",
     dbConnectionTimeoutMs: intVar(env, "DB_CONNECTION_TIMEOUT_MS", 5000),
     dbPoolSize: intVar(env, "DB_POOL_SIZE", 10),
+    sessionSecret: env.SESSION_SECRET && env.SESSION_SECRET.length > 0 ? env.SESSION_SECRET : null,
+    sessionIdleMinutes: intVar(env, "SESSION_IDLE_MINUTES", 120),
+    sessionAbsoluteHours: intVar(env, "SESSION_ABSOLUTE_HOURS", 12),
+    loginMaxFailuresPerAccount: intVar(env, "LOGIN_MAX_FAILURES_PER_ACCOUNT", 5),
+    loginMaxFailuresPerIp: intVar(env, "LOGIN_MAX_FAILURES_PER_IP", 20),
+    loginLockMinutes: intVar(env, "LOGIN_LOCK_MINUTES", 15),
+    apiTokenMaxDays: intVar(env, "API_TOKEN_MAX_DAYS", 365),
+    trustProxy: env.TRUST_PROXY && env.TRUST_PROXY !== "" ? env.TRUST_PROXY : null,
   };
 }

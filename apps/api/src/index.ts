@@ -9,7 +9,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(db.dataSource);
     if (seeded) console.log("Données de démonstration chargées.");
   }
-  const server = await createServer(db.dataSource);
+  const server = await createServer(db.dataSource, db.auth, { trustProxy: db.env.trustProxy });
   await new Promise<void>((resolve) => server.httpServer.listen(db.env.port, db.env.host, resolve));
   console.log(`API GraphQL prête : http://${db.env.host}:${db.env.port}/graphql`);
   let stopping = false;

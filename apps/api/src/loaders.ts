@@ -3,8 +3,10 @@ import DataLoader from "dataloader";
 import { In, type DataSource, type ObjectLiteral, type EntityTarget } from "typeorm";
 import { Academie, Departement } from "./modules/academie/academie.entity";
 import { Establishment } from "./modules/establishment/establishment.entity";
+import { AppUser } from "./modules/identity/user.entity";
 import {
   Candidature,
+  CandidatureAuditor,
   CandidatureTransitionRecord,
   CoApplicant,
   CommonStrategy,
@@ -70,6 +72,10 @@ export function createLoaders(ds: DataSource) {
     }),
     pilotsByCandidatureId: groupedBy(ds, CriterionPilot, "candidatureId", {
       criterionCode: "ASC",
+      createdAt: "ASC",
+    }),
+    userById: byKey(ds, AppUser, "id"),
+    auditorsByCandidatureId: groupedBy(ds, CandidatureAuditor, "candidatureId", {
       createdAt: "ASC",
     }),
     transitionsByCandidatureId: groupedBy(ds, CandidatureTransitionRecord, "candidatureId", {

@@ -12,6 +12,9 @@ import {
 import { EstablishmentResolver } from "./modules/establishment/establishment.resolver";
 import { ReferentialResolver } from "./modules/referential/referential.resolver";
 import { ScheduleResolver } from "./modules/schedule/schedule.resolver";
+import { IdentityResolver } from "./modules/identity/identity.resolver";
+import { AuditResolver } from "./modules/audit/audit.resolver";
+import { OperationGuard } from "./common/guards";
 
 /** The committed contract the portals generate their types from. */
 export const SCHEMA_FILE = path.resolve(__dirname, "..", "schema.graphql");
@@ -25,12 +28,18 @@ export const RESOLVERS = [
   CriterionPilotResolver,
   ReferentialResolver,
   ScheduleResolver,
+  IdentityResolver,
+  AuditResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;
 
 /** Builds the GraphQL schema once per process. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  cached ??= buildSchema({
+    resolvers: RESOLVERS,
+    validate: false,
+    globalMiddlewares: [OperationGuard],
+  });
   return cached;
 }

@@ -4,13 +4,17 @@
  */
 import http from "node:http";
 import express from "express";
-import { ApolloServer } from "@apollo/server";
+import cookieParser from "cookie-parser";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { GraphQLError, Kind, type SelectionSetNode } from "graphql";
 import type { DataSource } from "typeorm";
-import { createContext, type RequestContext } from "./context";
+import { createContext, type RequestContext, type SessionControl } from "./context";
 import { formatError } from "./common/errors";
 import { buildAppSchema } from "./schema";
+import { SESSION_COOKIE, type AuthConfig } from "./modules/identity/auth.config";
+import { viewerFromApiToken, viewerFromSession } from "./modules/identity/session.service";
 
 export interface AppServer {
   app: express.Express;
@@ -19,6 +23,40 @@ export interface AppServer {
   /** Stops Apollo (draining the HTTP server when it listens). */
   stop(): Promise<void>;
 }
+
+export interface ServerOptions {
+  /** Express `trust proxy` (to read the client IP behind a reverse proxy). */
+  trustProxy?: string | null;
+}
+
+function countField(selectionSet: SelectionSetNode | undefined, name: string): number {
+  if (!selectionSet) return 0;
+  return selectionSet.selections.reduce(
+    (n, s) =>
+      n +
+      (s.kind === Kind.FIELD && s.name.value === name ? 1 : 0) +
+      (s.kind === Kind.INLINE_FRAGMENT ? countField(s.selectionSet, name) : 0),
+    0,
+  );
+}
+
+/** One `login` per request: batching many aliased attempts in one document is refused outright. */
+const SingleLoginPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (
+          operation?.operation === "mutation" &&
+          countField(operation.selectionSet, "login") > 1
+        ) {
+          throw new GraphQLError("Une seule tentative de connexion par requête.", {
+            extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
 
 export async function createApolloServer(
   httpServer?: http.Server,
@@ -30,13 +68,57 @@ export async function createApolloServer(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    plugins: [
+      SingleLoginPlugin,
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+    ],
   });
 }
 
-export async function createServer(dataSource: DataSource): Promise<AppServer> {
+async function httpContext(
+  dataSource: DataSource,
+  auth: AuthConfig,
+  req: express.Request,
+  res: express.Response,
+): Promise<RequestContext> {
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: "strict" as const,
+    secure: req.secure,
+    signed: true,
+    path: "/",
+  };
+  const session: SessionControl = {
+    sessionId: null,
+    set: (token, maxAgeMs) =>
+      res.cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: maxAgeMs }),
+    clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
+  };
+  const authorization = req.headers.authorization;
+  let viewer = null;
+  if (authorization && /^Bearer\s+/i.test(authorization)) {
+    viewer = await viewerFromApiToken(dataSource, authorization.replace(/^Bearer\s+/i, "").trim());
+  } else {
+    const token: unknown = req.signedCookies?.[SESSION_COOKIE];
+    if (typeof token === "string" && token.length > 0) {
+      const found = await viewerFromSession(dataSource, auth, token);
+      if (found) {
+        viewer = found.viewer;
+        session.sessionId = found.sessionId;
+      } else session.clear();
+    }
+  }
+  return createContext(dataSource, auth, { viewer, ip: req.ip ?? null, session });
+}
+
+export async function createServer(
+  dataSource: DataSource,
+  auth: AuthConfig,
+  options: ServerOptions = {},
+): Promise<AppServer> {
   const app = express();
   app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", options.trustProxy);
   const httpServer = http.createServer(app);
   const apollo = await createApolloServer(httpServer);
   await apollo.start();
@@ -53,8 +135,21 @@ export async function createServer(dataSource: DataSource): Promise<AppServer> {
   });
   app.use(
     "/graphql",
+    cookieParser(auth.sessionSecret),
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => createContext(dataSource) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        try {
+          return await httpContext(dataSource, auth, req, res);
+        } catch (error) {
+          // A refused API token: answer a coded GraphQL error with HTTP 401.
+          const message = error instanceof Error ? error.message : String(error);
+          throw new GraphQLError(message, {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          });
+        }
+      },
+    }),
   );
   return { app, httpServer, apollo, stop: () => apollo.stop() };
 }

@@ -22,9 +22,9 @@ describe("attainment levels", () => {
 
 describe("personal data", () => {
   it("marks the criterion pilot's contact fields", () => {
-    expect(PERSONAL_DATA_FIELDS.CriterionPilot).toEqual(["fullName", "email", "phone"]);
-    expect(isPersonalDataField("CriterionPilot", "email")).toBe(true);
-    expect(isPersonalDataField("CriterionPilot", "criterionCode")).toBe(false);
+    expect(PERSONAL_DATA_FIELDS.User).toEqual(["fullName", "email", "phone"]);
+    expect(isPersonalDataField("User", "email")).toBe(true);
+    expect(isPersonalDataField("User", "role")).toBe(false);
     expect(isPersonalDataField("Establishment", "name")).toBe(false);
   });
 });

@@ -10,3 +10,4 @@ export * from "./schedule";
 export * from "./assessment";
 export * from "./personal-data";
 export * from "./readiness";
+export * from "./authorization";

@@ -3,7 +3,8 @@
  * Those fields are hidden from analysts.
  */
 export const PERSONAL_DATA_FIELDS: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  CriterionPilot: Object.freeze(["fullName", "email", "phone"]),
+  User: Object.freeze(["fullName", "email", "phone"]),
+  AuthEvent: Object.freeze(["email"]),
 });
 
 export function isPersonalDataField(entity: string, field: string): boolean {

@@ -4,7 +4,9 @@
  */
 import { registerEnumType } from "type-graphql";
 import {
+  AUDITOR_PROFILE_LABELS,
   AWARD_TYPE_LABELS,
+  ROLE_LABELS,
   CANDIDATURE_KIND_LABELS,
   CANDIDATURE_STATE_LABELS,
   DEADLINE_KIND_LABELS,
@@ -74,4 +76,10 @@ export const ScheduleSlotKindEnum = enumOf(
   "ScheduleSlotKind",
   "Nature d'un temps de la journée d'audit.",
   SCHEDULE_SLOT_KIND_LABELS,
+);
+export const RoleEnum = enumOf("Role", "Rôle d'un utilisateur.", ROLE_LABELS);
+export const AuditorProfileEnum = enumOf(
+  "AuditorProfile",
+  "Profil d'un auditeur.",
+  AUDITOR_PROFILE_LABELS,
 );

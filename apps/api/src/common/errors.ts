@@ -7,7 +7,11 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, type DomainErrorCode } from "@ldm/domain";
 
 export type ErrorCode =
-  DomainErrorCode | "UNAUTHENTICATED" | "CANDIDATURE_LOCKED" | "INTERNAL_SERVER_ERROR";
+  | DomainErrorCode
+  | "UNAUTHENTICATED"
+  | "CANDIDATURE_LOCKED"
+  | "TOO_MANY_ATTEMPTS"
+  | "INTERNAL_SERVER_ERROR";
 
 /** A refusal raised by the API itself (not by a domain rule). */
 export class AppError extends Error {
@@ -84,6 +88,13 @@ export function formatError(
     return { ...base, message: "Identifiant mal formé.", extensions: { code: "BAD_USER_INPUT" } };
   }
   const extCode = formatted.extensions?.code;
+  if (extCode === "UNAUTHENTICATED") {
+    return {
+      ...base,
+      message: formatted.message.replace(/^Context creation failed: /, ""),
+      extensions: { code: extCode },
+    };
+  }
   if (typeof extCode === "string" && extCode !== "INTERNAL_SERVER_ERROR") {
     const prefix = FRENCH_PREFIX[extCode];
     return {

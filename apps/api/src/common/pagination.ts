@@ -3,6 +3,7 @@
  * of the last row, so pages stay stable while rows are added.
  */
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -111,4 +112,34 @@ export function toConnection<T>(
     totalCount,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
   };
+}
+
+/**
+ * Keyset pagination on (timestamp column, id): counts the filtered rows, applies the cursor and returns
+ * one page as a connection.
+ */
+export async function paginateByTime<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  order: { column: string; direction: "ASC" | "DESC"; timeOf: (row: T) => Date },
+): Promise<Connection<T>> {
+  const limit = pageSize(args.first);
+  const alias = qb.alias;
+  const totalCount = await qb.getCount();
+  if (args.after) {
+    const [at, id] = decodeCursor(args.after, 2) as [string, string];
+    if (Number.isNaN(Date.parse(at)))
+      throw badInput("Curseur de pagination invalide.", { cursor: args.after });
+    const op = order.direction === "ASC" ? ">" : "<";
+    qb.andWhere(`(${alias}.${order.column}, ${alias}.id) ${op} (:cursorAt, :cursorId)`, {
+      cursorAt: at,
+      cursorId: id,
+    });
+  }
+  const rows = await qb
+    .orderBy(`${alias}.${order.column}`, order.direction)
+    .addOrderBy(`${alias}.id`, order.direction)
+    .take(limit + 1)
+    .getMany();
+  return toConnection(rows, limit, totalCount, (row) => [order.timeOf(row).toISOString(), row.id]);
 }

@@ -1,7 +1,16 @@
 import { Academie, Departement } from "../modules/academie/academie.entity";
 import { Establishment } from "../modules/establishment/establishment.entity";
 import {
+  ApiToken,
+  AppUser,
+  AuthEvent,
+  LoginFailure,
+  UserSession,
+} from "../modules/identity/user.entity";
+import { AuditLogEntry } from "../modules/audit/audit-log.entity";
+import {
   Candidature,
+  CandidatureAuditor,
   CandidatureTransitionRecord,
   CoApplicant,
   CommonStrategy,
@@ -20,4 +29,11 @@ export const ENTITIES = [
   CommonStrategy,
   CriterionPilot,
   CandidatureTransitionRecord,
+  CandidatureAuditor,
+  AppUser,
+  UserSession,
+  ApiToken,
+  LoginFailure,
+  AuthEvent,
+  AuditLogEntry,
 ];

@@ -2,4 +2,9 @@
 import type { MigrationInterface } from "typeorm";
 import { Initial1795798882366 } from "./1795798882366-initial";
 
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795798882366];
+import { Identity1795799657850 } from "./1795799657850-identity";
+
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795798882366,
+  Identity1795799657850,
+];

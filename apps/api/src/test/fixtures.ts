@@ -1,8 +1,18 @@
 /** Small builders shared by the API's integration tests. */
-import { addDays, addMonths, uaiCheckLetter, type EstablishmentKind } from "@ldm/domain";
+import {
+  addDays,
+  addMonths,
+  uaiCheckLetter,
+  type AuditorProfile,
+  type EstablishmentKind,
+  type Role,
+  type Viewer,
+} from "@ldm/domain";
 import type { DataSource } from "typeorm";
 import { parisToday } from "../context";
 import { Establishment } from "../modules/establishment/establishment.entity";
+import { AppUser } from "../modules/identity/user.entity";
+import { hashPassword } from "../modules/identity/password";
 
 let next = 100;
 
@@ -53,4 +63,48 @@ export async function rowCounts(
     counts[t] = row?.n ?? 0;
   }
   return counts;
+}
+
+let userCounter = 0;
+
+/**
+ * Inserts an account and returns it with its context viewer (one per role as fixtures). A password is
+ * hashed only when given (hashing costs ~50 ms).
+ */
+export async function insertUser(
+  ds: DataSource,
+  options: {
+    role: Role;
+    establishmentId?: string | null;
+    auditorProfile?: AuditorProfile | null;
+    email?: string;
+    fullName?: string;
+    password?: string;
+  },
+): Promise<{ user: AppUser; viewer: Viewer }> {
+  const repo = ds.getRepository(AppUser);
+  const n = ++userCounter;
+  const user = await repo.save(
+    repo.create({
+      email: options.email ?? `${options.role.toLowerCase()}.${n}.${Date.now()}@tests.ldm.fr`,
+      fullName: options.fullName ?? `Utilisateur ${n}`,
+      role: options.role,
+      establishmentId: options.establishmentId ?? null,
+      auditorProfile: options.auditorProfile ?? (options.role === "AUDITOR" ? "INSPECTOR" : null),
+      jobTitle: null,
+      phone: null,
+      passwordHash: options.password ? await hashPassword(options.password) : null,
+      active: true,
+      lastLoginAt: null,
+    }),
+  );
+  return {
+    user,
+    viewer: {
+      userId: user.id,
+      role: user.role,
+      establishmentId: user.establishmentId,
+      readOnly: false,
+    },
+  };
 }

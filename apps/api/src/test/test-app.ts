@@ -9,6 +9,8 @@ import { adminQuery } from "../db/throw-away-database";
 import { createDataSource } from "../db/data-source";
 import { createContext } from "../context";
 import { createServer, type AppServer } from "../server";
+import type { AuthConfig } from "../modules/identity/auth.config";
+import type { Viewer } from "@ldm/domain";
 import { TEST_ENV } from "./test-env";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -23,11 +25,14 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 export interface TestApp {
   dataSource: DataSource;
   server: AppServer;
-  /** Runs an operation in-process (Apollo's executeOperation) with a fresh request context. */
+  /** Runs an operation in-process (Apollo's executeOperation) with a fresh context, as `viewer` (DRAFPIC by default). */
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    viewer?: Viewer | null,
   ): Promise<GraphQLResult<T>>;
+  /** The context viewer of the test database's DRAFPIC account. */
+  drafpic: Viewer;
   /** Base URL once `listen()` has been called. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -42,25 +47,53 @@ function env(name: string): string {
 
 let counter = 0;
 
-export async function createTestApp(options: { logger?: Logger } = {}): Promise<TestApp> {
+/** Authentication settings of the tests (short limits so lock-outs are quick to reach). */
+export const TEST_AUTH: AuthConfig = {
+  sessionSecret: "test-secret-not-used-outside-tests",
+  sessionIdleMinutes: 120,
+  sessionAbsoluteHours: 12,
+  loginMaxFailuresPerAccount: 5,
+  loginMaxFailuresPerIp: 20,
+  loginLockMinutes: 15,
+  apiTokenMaxDays: 365,
+};
+
+export async function createTestApp(
+  options: { logger?: Logger; auth?: Partial<AuthConfig> } = {},
+): Promise<TestApp> {
   const template = env(TEST_ENV.template);
   const name = `${template.replace("_tpl_", "_")}_${process.pid}_${++counter}`;
   await adminQuery(env(TEST_ENV.adminUrl), `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const dataSource = createDataSource({
     url: env(TEST_ENV.urlPattern).replace("__DB__", name),
     poolSize: 5,
-    ...options,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await dataSource.initialize();
-  const server = await createServer(dataSource);
+  const auth = { ...TEST_AUTH, ...options.auth };
+  const server = await createServer(dataSource, auth);
+  const [admin] = (await dataSource.query(
+    "INSERT INTO app_user (email, full_name, role) VALUES ('drafpic.tests@region-academique-paca.fr', 'DRAFPIC des tests', 'DRAFPIC') RETURNING id",
+  )) as { id: string }[];
+  const drafpic: Viewer = {
+    userId: admin!.id,
+    role: "DRAFPIC",
+    establishmentId: null,
+    readOnly: false,
+  };
   let listening = false;
   return {
     dataSource,
     server,
-    async execute<T>(query: string, variables?: Record<string, unknown>) {
+    drafpic,
+    async execute<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      viewer: Viewer | null = drafpic,
+    ) {
       const response = await server.apollo.executeOperation(
         { query, variables },
-        { contextValue: createContext(dataSource) },
+        { contextValue: createContext(dataSource, auth, { viewer, ip: "192.0.2.1" }) },
       );
       if (response.body.kind !== "single") throw new Error("Réponse incrémentale inattendue");
       return response.body.singleResult as GraphQLResult<T>;

@@ -17,6 +17,7 @@ import {
   OptionalCriterionVariantEnum,
 } from "../../common/enums";
 import { Establishment } from "../establishment/establishment.entity";
+import { AppUser } from "../identity/user.entity";
 
 /** A candidature for the label: one establishment, or a network of co-applicants. */
 @ObjectType({
@@ -201,10 +202,10 @@ export class CommonStrategy extends BaseEntity {
   version!: number;
 }
 
-/** A member of the steering team in charge of one criterion for one establishment. */
+/** A member of the steering team (a user of a member establishment) in charge of one criterion. */
 @ObjectType({ description: "Pilote d'un critère pour un établissement (équipe de pilotage)." })
 @Entity({ name: "criterion_pilot" })
-@Unique("uq_criterion_pilot", ["candidatureId", "establishmentId", "criterionCode", "email"])
+@Unique("uq_criterion_pilot", ["candidatureId", "establishmentId", "criterionCode", "userId"])
 export class CriterionPilot extends BaseEntity {
   @Index()
   @Column({ name: "candidature_id", type: "uuid" })
@@ -226,17 +227,35 @@ export class CriterionPilot extends BaseEntity {
   @Column({ name: "criterion_code", type: "text" })
   criterionCode!: string;
 
-  @Field(() => String, { description: "Nom et prénom du pilote (donnée personnelle)." })
-  @Column({ name: "full_name", type: "text" })
-  fullName!: string;
+  @Index()
+  @Column({ name: "user_id", type: "uuid" })
+  userId!: string;
 
-  @Field(() => String, { description: "Adresse électronique du pilote (donnée personnelle)." })
-  @Column({ type: "text" })
-  email!: string;
+  @ManyToOne(() => AppUser, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "user_id" })
+  user?: AppUser;
+}
 
-  @Field(() => String, { nullable: true, description: "Fonction dans l'établissement." })
-  @Column({ name: "job_title", type: "text", nullable: true })
-  jobTitle!: string | null;
+/** An auditor assigned by DRAFPIC to a candidature (the full audit team comes with the audit work). */
+@ObjectType({ description: "Affectation d'un auditeur à une candidature." })
+@Entity({ name: "candidature_auditor" })
+@Unique("uq_candidature_auditor", ["candidatureId", "userId"])
+export class CandidatureAuditor extends BaseEntity {
+  @Index()
+  @Column({ name: "candidature_id", type: "uuid" })
+  candidatureId!: string;
+
+  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "candidature_id" })
+  candidature?: Candidature;
+
+  @Index()
+  @Column({ name: "user_id", type: "uuid" })
+  userId!: string;
+
+  @ManyToOne(() => AppUser, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "user_id" })
+  user?: AppUser;
 }
 
 /** One step of the procedure applied to a candidature (its history). */

@@ -159,25 +159,21 @@ export class UpdateCommonStrategyInput {
   expectedVersion?: number | null;
 }
 
-@InputType({ description: "Désignation d'un pilote de critère." })
+@InputType({
+  description:
+    "Désignation d'un pilote de critère (un compte d'un établissement de la candidature).",
+})
 export class AssignCriterionPilotInput {
   @Field(() => ID, { description: "Candidature." })
   candidatureId!: string;
 
-  @Field(() => ID, { description: "Établissement du pilote." })
-  establishmentId!: string;
-
   @Field(() => String, { description: "Code du critère piloté." })
   criterionCode!: string;
 
-  @Field(() => String, { description: "Nom et prénom." })
-  fullName!: string;
-
-  @Field(() => String, { description: "Adresse électronique." })
-  email!: string;
-
-  @Field(() => String, { nullable: true, description: "Fonction dans l'établissement." })
-  jobTitle?: string | null;
+  @Field(() => ID, {
+    description: "Compte du pilote (chef d'établissement ou membre de l'équipe de pilotage).",
+  })
+  userId!: string;
 }
 
 @InputType({ description: "Retrait d'un pilote de critère." })

@@ -37,6 +37,8 @@ import {
   UpdateCommonStrategyInput,
   UpdateCriterionResponseInput,
 } from "./candidature.input";
+import { AuditorAssignmentInput } from "../identity/identity.input";
+import { AppUser } from "../identity/user.entity";
 import * as service from "./candidature.service";
 import { Deadline, Readiness } from "./candidature.type";
 
@@ -199,6 +201,24 @@ export class CandidatureResolver {
     return ctx.transaction((tx) => service.transitionCandidature(ctx, tx, input));
   }
 
+  @Mutation(() => Candidature, { description: "Affecte un auditeur à une candidature (DRAFPIC)." })
+  assignAuditor(
+    @Arg("input", () => AuditorAssignmentInput, { description: "Données de l'opération." })
+    input: AuditorAssignmentInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.assignAuditor(ctx, tx, input));
+  }
+
+  @Mutation(() => Candidature, { description: "Retire un auditeur d'une candidature (DRAFPIC)." })
+  unassignAuditor(
+    @Arg("input", () => AuditorAssignmentInput, { description: "Données de l'opération." })
+    input: AuditorAssignmentInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.transaction((tx) => service.unassignAuditor(ctx, tx, input));
+  }
+
   // --- fields --------------------------------------------------------------------------------
   @FieldResolver(() => String, { description: "Libellé de l'état." })
   stateLabel(@Root() c: Candidature): string {
@@ -259,6 +279,13 @@ export class CandidatureResolver {
   @FieldResolver(() => [CriterionPilot], { description: "Pilotes de critère." })
   pilots(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CriterionPilot[]> {
     return ctx.loaders.pilotsByCandidatureId.load(c.id);
+  }
+
+  @FieldResolver(() => [AppUser], { description: "Auditeurs affectés à la candidature." })
+  async auditors(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<AppUser[]> {
+    const rows = await ctx.loaders.auditorsByCandidatureId.load(c.id);
+    const users = await ctx.loaders.userById.loadMany(rows.map((r) => r.userId));
+    return users.filter((u): u is AppUser => u instanceof AppUser);
   }
 
   @FieldResolver(() => [Deadline], {
@@ -333,6 +360,13 @@ export class CriterionResponseResolver {
 
 @Resolver(() => CriterionPilot)
 export class CriterionPilotResolver {
+  @FieldResolver(() => AppUser, { description: "Compte du pilote." })
+  async user(@Root() p: CriterionPilot, @Ctx() ctx: RequestContext): Promise<AppUser> {
+    const found = await ctx.loaders.userById.load(p.userId);
+    if (!found) throw new Error(`Compte ${p.userId} absent`);
+    return found;
+  }
+
   @FieldResolver(() => Establishment, { description: "Établissement du pilote." })
   establishment(@Root() p: CriterionPilot, @Ctx() ctx: RequestContext): Promise<Establishment> {
     return establishmentOf(ctx, p.establishmentId);

@@ -17,6 +17,17 @@ import {
   requiresCommonStrategy,
   CANDIDATURE_STATE_LABELS,
   compareIsoDates,
+  canCreateCandidature,
+  canEditCommonStrategy,
+  canEditCriterionResponse,
+  canManageCandidature,
+  canManagePilots,
+  canPerformTransition,
+  canReadCandidature,
+  canRunProcedure,
+  isSchoolRole,
+  AUDITOR_VISIBLE_STATES,
+  type CandidatureAccessFacts,
   type CandidatureKind,
   type Readiness,
   type TransitionContext,
@@ -24,17 +35,22 @@ import {
 import type { RequestContext } from "../../context";
 import { AppError, badInput, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
-import { decodeCursor, pageSize, toConnection, type Connection } from "../../common/pagination";
-import { optionalText, requiredEmail, requiredText } from "../../common/text";
+import { authorize, authorizeVisible, requireViewer } from "../../common/authz";
+import { paginateByTime, type Connection } from "../../common/pagination";
+import { optionalText } from "../../common/text";
+import { recordChange } from "../audit/audit-trail";
+import { AppUser } from "../identity/user.entity";
 import { Establishment } from "../establishment/establishment.entity";
 import {
   Candidature,
+  CandidatureAuditor,
   CandidatureTransitionRecord,
   CoApplicant,
   CommonStrategy,
   CriterionPilot,
   CriterionResponse,
 } from "./candidature.entity";
+import type { AuditorAssignmentInput } from "../identity/identity.input";
 import type {
   AddCoApplicantInput,
   AssignCriterionPilotInput,
@@ -56,13 +72,54 @@ const NARRATIVE_MAX = 50_000;
 // ---------------------------------------------------------------------------------------------
 // Loading and guards
 
-async function lockCandidature(manager: EntityManager, id: string): Promise<Candidature> {
+/** Loads what the authorization rules need to know about a candidature. */
+export async function accessFacts(
+  manager: EntityManager,
+  c: Candidature,
+): Promise<CandidatureAccessFacts> {
+  const members = await manager.getRepository(CoApplicant).findBy({ candidatureId: c.id });
+  const auditors = await manager.getRepository(CandidatureAuditor).findBy({ candidatureId: c.id });
+  const pilots = await manager.getRepository(CriterionPilot).findBy({ candidatureId: c.id });
+  return factsOf(c, members, auditors, pilots);
+}
+
+export function factsOf(
+  c: Candidature,
+  members: CoApplicant[],
+  auditors: CandidatureAuditor[],
+  pilots: CriterionPilot[],
+): CandidatureAccessFacts {
+  return {
+    state: c.state,
+    memberEstablishmentIds: members.map((m) => m.establishmentId),
+    leadEstablishmentId: members.find((m) => m.isLead)?.establishmentId ?? "",
+    assignedAuditorIds: auditors.map((a) => a.userId),
+    pilots: pilots.map((p) => ({
+      userId: p.userId,
+      establishmentId: p.establishmentId,
+      criterionCode: p.criterionCode,
+    })),
+  };
+}
+
+/**
+ * Locks the candidature row for the rest of the transaction and checks that the caller sees it (an unseen
+ * candidature answers NOT_FOUND, exactly like a missing one).
+ */
+async function lockCandidature(
+  ctx: RequestContext,
+  manager: EntityManager,
+  id: string,
+): Promise<{ c: Candidature; facts: CandidatureAccessFacts }> {
+  const viewer = requireViewer(ctx);
   assertUuidOrNotFound("La candidature", id);
-  const found = await manager
+  const c = await manager
     .getRepository(Candidature)
     .findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
-  if (!found) throw notFound("La candidature", id);
-  return found;
+  if (!c) throw notFound("La candidature", id);
+  const facts = await accessFacts(manager, c);
+  await authorizeVisible(ctx, canReadCandidature(viewer, facts), "La candidature", id);
+  return { c, facts };
 }
 
 async function loadEstablishments(
@@ -133,12 +190,20 @@ function assertCandidatureCriterion(c: Candidature, code: string): string {
 // Creation and membership
 
 async function createCandidature(
+  ctx: RequestContext,
   manager: EntityManager,
   kind: CandidatureKind,
   input: CreateIndividualCandidatureInput | CreateNetworkCandidatureInput,
   members: { establishmentId: string; isLead: boolean }[],
 ): Promise<Candidature> {
+  const viewer = requireViewer(ctx);
   assertValidMembership(kind, members);
+  const lead = members.find((m) => m.isLead);
+  await authorize(
+    ctx,
+    lead !== undefined && canCreateCandidature(viewer, lead.establishmentId),
+    "création de candidature",
+  );
   await loadEstablishments(
     manager,
     members.map((m) => m.establishmentId),
@@ -158,8 +223,9 @@ async function createCandidature(
       renewsCandidatureId: null,
     }),
   );
+  await recordChange(ctx, manager, "Candidature", candidature.id, null, candidature);
   const memberRepo = manager.getRepository(CoApplicant);
-  await memberRepo.save(
+  const saved = await memberRepo.save(
     members.map((m) =>
       memberRepo.create({
         candidatureId: candidature.id,
@@ -170,25 +236,27 @@ async function createCandidature(
       }),
     ),
   );
+  for (const m of saved) await recordChange(ctx, manager, "CoApplicant", m.id, null, m);
   return candidature;
 }
 
 export function createIndividualCandidature(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: CreateIndividualCandidatureInput,
 ): Promise<Candidature> {
-  return createCandidature(manager, "INDIVIDUAL", input, [
+  return createCandidature(ctx, manager, "INDIVIDUAL", input, [
     { establishmentId: input.establishmentId, isLead: true },
   ]);
 }
 
 export function createNetworkCandidature(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: CreateNetworkCandidatureInput,
 ): Promise<Candidature> {
   return createCandidature(
+    ctx,
     manager,
     "NETWORK",
     input,
@@ -197,11 +265,12 @@ export function createNetworkCandidature(
 }
 
 export async function addCoApplicant(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: AddCoApplicantInput,
 ): Promise<Candidature> {
-  const c = await lockCandidature(manager, input.candidatureId);
+  const { c, facts } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(ctx, canManageCandidature(requireViewer(ctx), facts), "ajout de cocandidat");
   assertSchoolEditable(c);
   if (c.kind !== "NETWORK") {
     throw badInput(
@@ -215,7 +284,7 @@ export async function addCoApplicant(
     { establishmentId: input.establishmentId, isLead: input.isLead },
   ]);
   const repo = manager.getRepository(CoApplicant);
-  await repo.save(
+  const member = await repo.save(
     repo.create({
       candidatureId: c.id,
       establishmentId: input.establishmentId,
@@ -224,15 +293,17 @@ export async function addCoApplicant(
       boardMinutesOn: null,
     }),
   );
+  await recordChange(ctx, manager, "CoApplicant", member.id, null, member);
   return touch(manager, c);
 }
 
 export async function removeCoApplicant(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: RemoveCoApplicantInput,
 ): Promise<Candidature> {
-  const c = await lockCandidature(manager, input.candidatureId);
+  const { c, facts } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(ctx, canManageCandidature(requireViewer(ctx), facts), "retrait de cocandidat");
   assertSchoolEditable(c);
   assertUuidOrNotFound("L'établissement", input.establishmentId);
   const members = await membersOf(manager, c.id);
@@ -242,9 +313,15 @@ export async function removeCoApplicant(
     input.establishmentId,
   );
   const where = { candidatureId: c.id, establishmentId: input.establishmentId };
-  await manager.getRepository(CriterionResponse).delete(where);
-  await manager.getRepository(CriterionPilot).delete(where);
-  await manager.getRepository(CoApplicant).delete(where);
+  for (const [type, repo] of [
+    ["CriterionResponse", manager.getRepository(CriterionResponse)],
+    ["CriterionPilot", manager.getRepository(CriterionPilot)],
+    ["CoApplicant", manager.getRepository(CoApplicant)],
+  ] as const) {
+    const rows: { id: string }[] = await repo.findBy(where);
+    for (const row of rows) await recordChange(ctx, manager, type, row.id, row, null);
+    await repo.delete(where);
+  }
   return touch(manager, c);
 }
 
@@ -253,56 +330,32 @@ async function touch(manager: EntityManager, c: Candidature): Promise<Candidatur
   return manager.getRepository(Candidature).findOneByOrFail({ id: c.id });
 }
 
+/** Updates the candidature row and records the change. */
+async function updateCandidature(
+  ctx: RequestContext,
+  manager: EntityManager,
+  c: Candidature,
+  changes: Partial<Candidature>,
+): Promise<Candidature> {
+  const repo = manager.getRepository(Candidature);
+  await repo.update({ id: c.id }, changes);
+  const after = await repo.findOneByOrFail({ id: c.id });
+  await recordChange(ctx, manager, "Candidature", c.id, c, after);
+  return after;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dossier content
 
 export async function setOptionalCriterion(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: SetOptionalCriterionInput,
 ): Promise<Candidature> {
-  const c = await lockCandidature(manager, input.candidatureId);
+  const { c, facts } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(ctx, canManageCandidature(requireViewer(ctx), facts), "critère 9");
   assertSchoolEditable(c);
-  await manager
-    .getRepository(Candidature)
-    .update({ id: c.id }, { optionalCriterionVariant: input.variant ?? null });
-  return manager.getRepository(Candidature).findOneByOrFail({ id: c.id });
-}
-
-export async function updateCriterionResponse(
-  _ctx: RequestContext,
-  manager: EntityManager,
-  input: UpdateCriterionResponseInput,
-): Promise<CriterionResponse> {
-  const c = await lockCandidature(manager, input.candidatureId);
-  assertSchoolEditable(c);
-  await assertMember(manager, c, input.establishmentId);
-  const criterionCode = assertCandidatureCriterion(c, input.criterionCode);
-  if (input.narrative.length > NARRATIVE_MAX) {
-    throw badInput(`La réponse dépasse ${NARRATIVE_MAX} caractères.`);
-  }
-  const repo = manager.getRepository(CriterionResponse);
-  const existing = await repo.findOne({
-    where: { candidatureId: c.id, establishmentId: input.establishmentId, criterionCode },
-  });
-  if (!existing) {
-    assertExpectedVersion(input.expectedVersion, 0, null);
-    return repo.save(
-      repo.create({
-        candidatureId: c.id,
-        establishmentId: input.establishmentId,
-        criterionCode,
-        narrative: input.narrative,
-        version: 1,
-      }),
-    );
-  }
-  assertExpectedVersion(input.expectedVersion, existing.version, { narrative: existing.narrative });
-  await repo.update(
-    { id: existing.id },
-    { narrative: input.narrative, version: existing.version + 1 },
-  );
-  return repo.findOneByOrFail({ id: existing.id });
+  return updateCandidature(ctx, manager, c, { optionalCriterionVariant: input.variant ?? null });
 }
 
 /** Refuses a save based on a stale version, with the current state so nothing is silently lost. */
@@ -319,13 +372,80 @@ function assertExpectedVersion(
   );
 }
 
+/** Creates or updates a versioned text row (response or strategy) under optimistic concurrency. */
+async function saveVersioned<E extends CriterionResponse | CommonStrategy>(
+  ctx: RequestContext,
+  manager: EntityManager,
+  entity: "CriterionResponse" | "CommonStrategy",
+  existing: E | null,
+  expectedVersion: number | null | undefined,
+  field: "narrative" | "text",
+  value: string,
+  create: () => Promise<E>,
+): Promise<E> {
+  if (value.length > NARRATIVE_MAX) throw badInput(`Le texte dépasse ${NARRATIVE_MAX} caractères.`);
+  if (!existing) {
+    assertExpectedVersion(expectedVersion, 0, null);
+    const created = await create();
+    await recordChange(ctx, manager, entity, created.id, null, created);
+    return created;
+  }
+  const current = (existing as unknown as Record<string, unknown>)[field];
+  assertExpectedVersion(expectedVersion, existing.version, { [field]: current });
+  const repo = manager.getRepository<CriterionResponse | CommonStrategy>(
+    entity === "CriterionResponse" ? CriterionResponse : CommonStrategy,
+  );
+  await repo.update({ id: existing.id }, { [field]: value, version: existing.version + 1 });
+  const after = (await repo.findOneByOrFail({ id: existing.id })) as E;
+  await recordChange(ctx, manager, entity, existing.id, existing, after);
+  return after;
+}
+
+export async function updateCriterionResponse(
+  ctx: RequestContext,
+  manager: EntityManager,
+  input: UpdateCriterionResponseInput,
+): Promise<CriterionResponse> {
+  const { c, facts } = await lockCandidature(ctx, manager, input.candidatureId);
+  await assertMember(manager, c, input.establishmentId);
+  const criterionCode = assertCandidatureCriterion(c, input.criterionCode);
+  await authorize(
+    ctx,
+    canEditCriterionResponse(requireViewer(ctx), facts, input.establishmentId, criterionCode),
+    `réponse au critère ${criterionCode}`,
+  );
+  assertSchoolEditable(c);
+  const repo = manager.getRepository(CriterionResponse);
+  const existing = await repo.findOne({
+    where: { candidatureId: c.id, establishmentId: input.establishmentId, criterionCode },
+  });
+  return saveVersioned(
+    ctx,
+    manager,
+    "CriterionResponse",
+    existing,
+    input.expectedVersion,
+    "narrative",
+    input.narrative,
+    () =>
+      repo.save(
+        repo.create({
+          candidatureId: c.id,
+          establishmentId: input.establishmentId,
+          criterionCode,
+          narrative: input.narrative,
+          version: 1,
+        }),
+      ),
+  );
+}
+
 export async function updateCommonStrategy(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: UpdateCommonStrategyInput,
 ): Promise<CommonStrategy> {
-  const c = await lockCandidature(manager, input.candidatureId);
-  assertSchoolEditable(c);
+  const { c, facts } = await lockCandidature(ctx, manager, input.candidatureId);
   const code = getCriterion(c.referentialVersion, input.criterionCode.trim()).code;
   if (!requiresCommonStrategy(c.kind, code)) {
     throw badInput(
@@ -335,65 +455,91 @@ export async function updateCommonStrategy(
       { criterionCode: code },
     );
   }
-  if (input.text.length > NARRATIVE_MAX)
-    throw badInput(`La stratégie dépasse ${NARRATIVE_MAX} caractères.`);
+  await authorize(
+    ctx,
+    canEditCommonStrategy(requireViewer(ctx), facts, code),
+    `stratégie commune ${code}`,
+  );
+  assertSchoolEditable(c);
   const repo = manager.getRepository(CommonStrategy);
   const existing = await repo.findOne({ where: { candidatureId: c.id, criterionCode: code } });
-  if (!existing) {
-    assertExpectedVersion(input.expectedVersion, 0, null);
-    return repo.save(
-      repo.create({ candidatureId: c.id, criterionCode: code, text: input.text, version: 1 }),
-    );
-  }
-  assertExpectedVersion(input.expectedVersion, existing.version, { text: existing.text });
-  await repo.update({ id: existing.id }, { text: input.text, version: existing.version + 1 });
-  return repo.findOneByOrFail({ id: existing.id });
-}
-
-export async function assignCriterionPilot(
-  _ctx: RequestContext,
-  manager: EntityManager,
-  input: AssignCriterionPilotInput,
-): Promise<CriterionPilot> {
-  const c = await lockCandidature(manager, input.candidatureId);
-  assertSchoolEditable(c);
-  await assertMember(manager, c, input.establishmentId);
-  const criterionCode = assertCandidatureCriterion(c, input.criterionCode);
-  const email = requiredEmail(input.email);
-  const repo = manager.getRepository(CriterionPilot);
-  if (
-    await repo.exists({
-      where: { candidatureId: c.id, establishmentId: input.establishmentId, criterionCode, email },
-    })
-  ) {
-    throw new AppError(
-      "CONFLICT",
-      `${email} pilote déjà le critère ${criterionCode} pour cet établissement.`,
-    );
-  }
-  return repo.save(
-    repo.create({
-      candidatureId: c.id,
-      establishmentId: input.establishmentId,
-      criterionCode,
-      fullName: requiredText(input.fullName, "nom du pilote", 120),
-      email,
-      jobTitle: optionalText(input.jobTitle, "fonction", 120),
-    }),
+  return saveVersioned(
+    ctx,
+    manager,
+    "CommonStrategy",
+    existing,
+    input.expectedVersion,
+    "text",
+    input.text,
+    () =>
+      repo.save(
+        repo.create({ candidatureId: c.id, criterionCode: code, text: input.text, version: 1 }),
+      ),
   );
 }
 
+export async function assignCriterionPilot(
+  ctx: RequestContext,
+  manager: EntityManager,
+  input: AssignCriterionPilotInput,
+): Promise<CriterionPilot> {
+  const { c, facts } = await lockCandidature(ctx, manager, input.candidatureId);
+  const criterionCode = assertCandidatureCriterion(c, input.criterionCode);
+  assertUuidOrNotFound("Le compte", input.userId);
+  const user = await manager.getRepository(AppUser).findOneBy({ id: input.userId });
+  if (
+    !user ||
+    !user.active ||
+    !isSchoolRole(user.role) ||
+    !user.establishmentId ||
+    !facts.memberEstablishmentIds.includes(user.establishmentId)
+  ) {
+    throw badInput("Le pilote doit être un compte actif d'un établissement de la candidature.", {
+      userId: input.userId,
+    });
+  }
+  await authorize(
+    ctx,
+    canManagePilots(requireViewer(ctx), facts, user.establishmentId),
+    "désignation de pilote",
+  );
+  assertSchoolEditable(c);
+  const repo = manager.getRepository(CriterionPilot);
+  const where = {
+    candidatureId: c.id,
+    establishmentId: user.establishmentId,
+    criterionCode,
+    userId: user.id,
+  };
+  if (await repo.exists({ where })) {
+    throw new AppError(
+      "CONFLICT",
+      `Ce compte pilote déjà le critère ${criterionCode} pour cet établissement.`,
+    );
+  }
+  const pilot = await repo.save(repo.create(where));
+  await recordChange(ctx, manager, "CriterionPilot", pilot.id, null, pilot);
+  return pilot;
+}
+
 export async function removeCriterionPilot(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: RemoveCriterionPilotInput,
 ): Promise<Candidature> {
+  requireViewer(ctx);
   assertUuidOrNotFound("Le pilote", input.pilotId);
   const pilot = await manager.getRepository(CriterionPilot).findOneBy({ id: input.pilotId });
   if (!pilot) throw notFound("Le pilote", input.pilotId);
-  const c = await lockCandidature(manager, pilot.candidatureId);
+  const { c, facts } = await lockCandidature(ctx, manager, pilot.candidatureId);
+  await authorize(
+    ctx,
+    canManagePilots(requireViewer(ctx), facts, pilot.establishmentId),
+    "retrait de pilote",
+  );
   assertSchoolEditable(c);
   await manager.getRepository(CriterionPilot).delete({ id: pilot.id });
+  await recordChange(ctx, manager, "CriterionPilot", pilot.id, pilot, null);
   return touch(manager, c);
 }
 
@@ -401,11 +547,12 @@ export async function removeCriterionPilot(
 // Procedure
 
 export async function recordEngagement(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: RecordEngagementInput,
 ): Promise<Candidature> {
-  const c = await lockCandidature(manager, input.candidatureId);
+  const { c } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(ctx, canRunProcedure(requireViewer(ctx)), "enregistrement de l'engagement");
   if (c.state !== "ENGAGEMENT") {
     throw new AppError(
       "INVALID_TRANSITION",
@@ -416,12 +563,19 @@ export async function recordEngagement(
     );
   }
   const member = await assertMember(manager, c, input.establishmentId);
-  await manager
-    .getRepository(CoApplicant)
-    .update(
-      { id: member.id },
-      { engagementLetterOn: input.engagementLetterOn, boardMinutesOn: input.boardMinutesOn },
-    );
+  const repo = manager.getRepository(CoApplicant);
+  await repo.update(
+    { id: member.id },
+    { engagementLetterOn: input.engagementLetterOn, boardMinutesOn: input.boardMinutesOn },
+  );
+  await recordChange(
+    ctx,
+    manager,
+    "CoApplicant",
+    member.id,
+    member,
+    await repo.findOneByOrFail({ id: member.id }),
+  );
   return touch(manager, c);
 }
 
@@ -437,7 +591,8 @@ export async function scheduleAudit(
   manager: EntityManager,
   input: ScheduleAuditInput,
 ): Promise<Candidature> {
-  const c = await lockCandidature(manager, input.candidatureId);
+  const { c } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(ctx, canRunProcedure(requireViewer(ctx)), "programmation de l'audit");
   if (!AUDIT_SCHEDULABLE.has(c.state)) {
     throw new AppError(
       "INVALID_TRANSITION",
@@ -450,8 +605,7 @@ export async function scheduleAudit(
       auditDate: input.auditDate,
     });
   }
-  await manager.getRepository(Candidature).update({ id: c.id }, { auditDate: input.auditDate });
-  return manager.getRepository(Candidature).findOneByOrFail({ id: c.id });
+  return updateCandidature(ctx, manager, c, { auditDate: input.auditDate });
 }
 
 /** Readiness of a candidature's dossier, computed by the domain from what is stored. */
@@ -488,7 +642,12 @@ export async function transitionCandidature(
   manager: EntityManager,
   input: TransitionCandidatureInput,
 ): Promise<Candidature> {
-  const c = await lockCandidature(manager, input.candidatureId);
+  const { c, facts } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(
+    ctx,
+    canPerformTransition(requireViewer(ctx), facts, input.transition),
+    `étape ${input.transition}`,
+  );
   const members = await membersOf(manager, c.id);
   const today = ctx.today();
   const publicationDate =
@@ -514,9 +673,9 @@ export async function transitionCandidature(
   const changes: Partial<Candidature> = { state: to };
   if (input.transition === "SUBMIT_DOSSIER") changes.submittedAt = new Date();
   if (input.transition === "PUBLISH_LABEL") changes.publicationDate = publicationDate;
-  await manager.getRepository(Candidature).update({ id: c.id }, changes);
+  const after = await updateCandidature(ctx, manager, c, changes);
   const history = manager.getRepository(CandidatureTransitionRecord);
-  await history.save(
+  const record = await history.save(
     history.create({
       candidatureId: c.id,
       transition: input.transition,
@@ -527,16 +686,72 @@ export async function transitionCandidature(
       comment: optionalText(input.comment, "commentaire", 2000),
     }),
   );
-  return manager.getRepository(Candidature).findOneByOrFail({ id: c.id });
+  await recordChange(ctx, manager, "CandidatureTransition", record.id, null, record);
+  return after;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Auditors (a minimal assignment by DRAFPIC; audit teams come with the audit work)
+
+export async function assignAuditor(
+  ctx: RequestContext,
+  manager: EntityManager,
+  input: AuditorAssignmentInput,
+): Promise<Candidature> {
+  const { c } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(ctx, canRunProcedure(requireViewer(ctx)), "affectation d'auditeur");
+  assertUuidOrNotFound("Le compte", input.userId);
+  const user = await manager.getRepository(AppUser).findOneBy({ id: input.userId });
+  if (!user || user.role !== "AUDITOR" || !user.active) {
+    throw badInput("Seul un compte d'auditeur actif peut être affecté à une candidature.", {
+      userId: input.userId,
+    });
+  }
+  const repo = manager.getRepository(CandidatureAuditor);
+  if (await repo.exists({ where: { candidatureId: c.id, userId: user.id } })) {
+    throw new AppError("CONFLICT", "Cet auditeur est déjà affecté à cette candidature.");
+  }
+  const row = await repo.save(repo.create({ candidatureId: c.id, userId: user.id }));
+  await recordChange(ctx, manager, "CandidatureAuditor", row.id, null, row);
+  return touch(manager, c);
+}
+
+export async function unassignAuditor(
+  ctx: RequestContext,
+  manager: EntityManager,
+  input: AuditorAssignmentInput,
+): Promise<Candidature> {
+  const { c } = await lockCandidature(ctx, manager, input.candidatureId);
+  await authorize(ctx, canRunProcedure(requireViewer(ctx)), "retrait d'auditeur");
+  assertUuidOrNotFound("Le compte", input.userId);
+  const repo = manager.getRepository(CandidatureAuditor);
+  const row = await repo.findOneBy({ candidatureId: c.id, userId: input.userId });
+  if (!row) throw notFound("L'affectation de l'auditeur", input.userId);
+  await repo.delete({ id: row.id });
+  await recordChange(ctx, manager, "CandidatureAuditor", row.id, row, null);
+  return touch(manager, c);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reads
 
+export async function canViewerRead(ctx: RequestContext, c: Candidature): Promise<boolean> {
+  const viewer = requireViewer(ctx);
+  if (viewer.role === "DRAFPIC" || viewer.role === "ANALYST") return true;
+  const [members, auditors, pilots] = await Promise.all([
+    ctx.loaders.membersByCandidatureId.load(c.id),
+    ctx.loaders.auditorsByCandidatureId.load(c.id),
+    ctx.loaders.pilotsByCandidatureId.load(c.id),
+  ]);
+  return canReadCandidature(viewer, factsOf(c, members, auditors, pilots));
+}
+
 export async function getCandidature(ctx: RequestContext, id: string): Promise<Candidature> {
+  requireViewer(ctx);
   assertUuidOrNotFound("La candidature", id);
   const found = await ctx.loaders.candidatureById.load(id);
   if (!found) throw notFound("La candidature", id);
+  await authorizeVisible(ctx, await canViewerRead(ctx, found), "La candidature", id);
   return found;
 }
 
@@ -544,9 +759,26 @@ export async function listCandidatures(
   ctx: RequestContext,
   args: CandidaturesArgs,
 ): Promise<Connection<Candidature>> {
-  const limit = pageSize(args.first);
+  const viewer = requireViewer(ctx);
   const f = args.filter ?? {};
   const qb = ctx.dataSource.getRepository(Candidature).createQueryBuilder("c");
+  // Visibility, in SQL, mirroring canReadCandidature.
+  if (isSchoolRole(viewer.role)) {
+    qb.andWhere(
+      "EXISTS (SELECT 1 FROM co_applicant v WHERE v.candidature_id = c.id AND v.establishment_id = :viewerEstablishment)",
+      {
+        viewerEstablishment: viewer.establishmentId,
+      },
+    );
+  } else if (viewer.role === "AUDITOR") {
+    qb.andWhere(
+      "EXISTS (SELECT 1 FROM candidature_auditor v WHERE v.candidature_id = c.id AND v.user_id = :viewerId)",
+      {
+        viewerId: viewer.userId,
+      },
+    );
+    qb.andWhere("c.state IN (:...auditorStates)", { auditorStates: AUDITOR_VISIBLE_STATES });
+  }
   if (f.states && f.states.length > 0) qb.andWhere("c.state IN (:...states)", { states: f.states });
   if (f.kind) qb.andWhere("c.kind = :kind", { kind: f.kind });
   if (f.awardType) qb.andWhere("c.award_type = :awardType", { awardType: f.awardType });
@@ -565,17 +797,11 @@ export async function listCandidatures(
       { academie: f.academieCode },
     );
   }
-  const totalCount = await qb.getCount();
-  if (args.after) {
-    const [createdAt, id] = decodeCursor(args.after, 2) as [string, string];
-    if (Number.isNaN(Date.parse(createdAt))) throw badInput("Curseur de pagination invalide.");
-    qb.andWhere("(c.created_at, c.id) < (:createdAt, :id)", { createdAt, id });
-  }
-  const rows = await qb
-    .orderBy("c.created_at", "DESC")
-    .addOrderBy("c.id", "DESC")
-    .take(limit + 1)
-    .getMany();
-  for (const row of rows) ctx.loaders.candidatureById.prime(row.id, row);
-  return toConnection(rows, limit, totalCount, (c) => [c.createdAt.toISOString(), c.id]);
+  const page = await paginateByTime(qb, args, {
+    column: "created_at",
+    direction: "DESC",
+    timeOf: (c) => c.createdAt,
+  });
+  for (const edge of page.edges) ctx.loaders.candidatureById.prime(edge.node.id, edge.node);
+  return page;
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from "../../context";
 import { connectionType } from "../../common/pagination";
 import { Academie, Departement } from "../academie/academie.entity";
 import { Candidature } from "../candidature/candidature.entity";
+import { canViewerRead } from "../candidature/candidature.service";
 import { Establishment } from "./establishment.entity";
 import {
   CreateEstablishmentInput,
@@ -71,8 +72,10 @@ export class EstablishmentResolver {
     const candidatures = await ctx.loaders.candidatureById.loadMany(
       memberships.map((m) => m.candidatureId),
     );
-    return candidatures
-      .filter((c): c is Candidature => c instanceof Candidature)
+    const found = candidatures.filter((c): c is Candidature => c instanceof Candidature);
+    const visible = await Promise.all(found.map((c) => canViewerRead(ctx, c)));
+    return found
+      .filter((_, i) => visible[i])
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   }
 }

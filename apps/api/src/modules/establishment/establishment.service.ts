@@ -1,5 +1,12 @@
 import { Brackets, type EntityManager } from "typeorm";
-import { academieOfDepartement, assertValidUai, normalizeDepartementCode } from "@ldm/domain";
+import {
+  academieOfDepartement,
+  assertValidUai,
+  canRunProcedure,
+  normalizeDepartementCode,
+} from "@ldm/domain";
+import { authorize, requireViewer } from "../../common/authz";
+import { recordChange } from "../audit/audit-trail";
 import type { RequestContext } from "../../context";
 import { AppError, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
@@ -12,10 +19,11 @@ import type { CreateEstablishmentInput, EstablishmentsArgs } from "./establishme
 const NAME_COLLATION = "fr-x-icu";
 
 export async function createEstablishment(
-  _ctx: RequestContext,
+  ctx: RequestContext,
   manager: EntityManager,
   input: CreateEstablishmentInput,
 ): Promise<Establishment> {
+  await authorize(ctx, canRunProcedure(requireViewer(ctx)), "création d'établissement");
   const uai = assertValidUai(input.uai);
   const academie = academieOfDepartement(input.departementCode);
   const departementCode = normalizeDepartementCode(input.departementCode) ?? input.departementCode;
@@ -23,7 +31,7 @@ export async function createEstablishment(
   if (await repo.exists({ where: { uai } })) {
     throw new AppError("CONFLICT", `Un établissement de code UAI « ${uai} » existe déjà.`, { uai });
   }
-  return repo.save(
+  const created = await repo.save(
     repo.create({
       uai,
       name: requiredText(input.name, "nom de l'établissement"),
@@ -34,6 +42,8 @@ export async function createEstablishment(
       departementCode,
     }),
   );
+  await recordChange(ctx, manager, "Establishment", created.id, null, created);
+  return created;
 }
 
 export async function getEstablishment(ctx: RequestContext, id: string): Promise<Establishment> {
