@@ -34,6 +34,8 @@ export interface ApiEnv {
   apiTokenMaxDays: number;
   /** Express `trust proxy` setting (e.g. "loopback" behind a local reverse proxy); empty: off. */
   trustProxy: string | null;
+  /** Structured log level: "info" (default), "warn", "error" or "silent" (the tests). */
+  logLevel: string;
 }
 
 /** Repository root (apps/api/src or apps/api/dist → three levels up). */
@@ -70,5 +72,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     loginLockMinutes: intVar(env, "LOGIN_LOCK_MINUTES", 15),
     apiTokenMaxDays: intVar(env, "API_TOKEN_MAX_DAYS", 365),
     trustProxy: env.TRUST_PROXY && env.TRUST_PROXY !== "" ? env.TRUST_PROXY : null,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   };
 }

@@ -22,7 +22,8 @@ const PAGE = `query($first: Int) { candidatures(first: $first) { totalCount edge
   id state leadEstablishment { name academie { name } departement { name } }
   members { isLead establishment { uai candidatures { id } } }
   responses { criterionCode establishment { name } }
-  pilots { fullName establishment { name } }
+  pilots { user { fullName } establishment { name } }
+  auditors { fullName }
   commonStrategies { text }
   history { transition }
   readiness { ready missing }

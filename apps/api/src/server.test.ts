@@ -1,12 +1,18 @@
 import { uaiCheckLetter } from "@ldm/domain";
 import { createTestApp, type TestApp } from "./test/test-app";
+import { insertUser } from "./test/fixtures";
+
+/** Session cookie of the logged-in DRAFPIC account, sent with every request. */
+let cookie = "";
 
 async function post(url: string, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ query, variables }),
   });
+  const setCookie = response.headers.get("set-cookie");
+  if (setCookie?.startsWith("ldm_session=")) cookie = setCookie.split(";")[0]!;
   return {
     status: response.status,
     body: (await response.json()) as {
@@ -23,6 +29,13 @@ describe("the API over HTTP", () => {
   beforeAll(async () => {
     app = await createTestApp();
     url = await app.listen();
+    const password = "Un-mot-de-passe-solide-2026";
+    const { user } = await insertUser(app.dataSource, { role: "DRAFPIC", password });
+    const login = await post(url, `mutation($input: LoginInput!) { login(input: $input) { id role } }`, {
+      input: { email: user.email, password },
+    });
+    expect(login.body.data?.login).toEqual({ id: user.id, role: "DRAFPIC" });
+    expect(cookie).toMatch(/^ldm_session=/);
   });
   afterAll(() => app.close());
 

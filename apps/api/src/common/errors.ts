@@ -5,6 +5,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, type DomainErrorCode } from "@ldm/domain";
+import { log } from "./logger";
 
 export type ErrorCode =
   | DomainErrorCode
@@ -103,7 +104,7 @@ export function formatError(
       extensions: { code: extCode },
     };
   }
-  console.error("[api] erreur inattendue", original);
+  log("error", "erreur inattendue", { error: original instanceof Error ? (original.stack ?? original.message) : String(original) });
   return {
     ...base,
     message: "Erreur interne du serveur. L'incident a été journalisé.",

@@ -1,10 +1,9 @@
 /** Every migration, in order. A new migration (pnpm --filter @ldm/api db:migration:generate Name) is appended here. */
 import type { MigrationInterface } from "typeorm";
 import { Initial1795798882366 } from "./1795798882366-initial";
-
-import { Identity1795799657850 } from "./1795799657850-identity";
+import { Identity1795799741829 } from "./1795799741829-identity";
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795798882366,
-  Identity1795799657850,
+  Identity1795799741829,
 ];

@@ -5,7 +5,8 @@
  * sont inventés pour la démonstration de la plateforme : toute ressemblance avec un établissement
  * ou une personne réels serait fortuite. Les communes, départements et académies sont réels.
  *
- * Les dates sont relatives au jour du chargement (`parisToday()`) : voir `seed.ts`.
+ * Les dates sont relatives au jour du chargement (`parisToday()`) : voir `seed.ts`. Les comptes de
+ * démonstration (un par rôle) sont dans `demo-accounts.ts`.
  */
 import type {
   AcademieCode,
@@ -18,6 +19,7 @@ import type {
   OptionalCriterionVariant,
   TransitionName,
 } from "@ldm/domain";
+import type { DemoAccountEmail, DemoAuditorEmail } from "./demo-accounts";
 
 // ---------------------------------------------------------------------------------------------
 // Establishments
@@ -615,9 +617,12 @@ export function criterionNarrative(p: NarrativeProfile, code: CriterionCode): st
 }
 
 // ---------------------------------------------------------------------------------------------
-// Steering teams: the pilots of the criteria, per establishment
+// School accounts: per establishment taking part in a candidature, its head (SCHOOL_HEAD) and its
+// steering team (SCHOOL_STAFF), with the criteria each person pilots. Their e-mail is in their
+// académie (`schoolEmail`) and they have no password (DRAFPIC opens their access), except the
+// members that are demo accounts (`demoAccount`, see `demo-accounts.ts`).
 
-export interface SeedPilot {
+export interface SeedPerson {
   /** First name then last name. */
   fullName: string;
   jobTitle: string;
@@ -625,117 +630,185 @@ export interface SeedPilot {
   criteria: readonly CriterionCode[];
 }
 
+/** A member that is one of the demo accounts (name and job title come from `DEMO_ACCOUNTS`). */
+export interface SeedDemoMember {
+  demoAccount: DemoAccountEmail;
+  criteria: readonly CriterionCode[];
+}
+
+export type SeedTeamMember = SeedPerson | SeedDemoMember;
+
+export interface SeedSchoolTeam {
+  /** The head of the establishment (« Proviseur » / « Proviseure »). */
+  head: SeedTeamMember;
+  /** The other members of the steering team. */
+  staff: readonly SeedTeamMember[];
+}
+
 const DDFPT = "Directeur délégué aux formations professionnelles et technologiques";
 const DDFPT_F = "Directrice déléguée aux formations professionnelles et technologiques";
 const CPE = "Conseiller principal d'éducation";
 const CPE_F = "Conseillère principale d'éducation";
 
-export const STEERING_TEAMS: Partial<Record<EstablishmentKey, readonly SeedPilot[]>> = {
-  "marseille-jean-moulin": [
-    { fullName: "Karim Benali", jobTitle: DDFPT, criteria: ["1", "4"] },
-    { fullName: "Laurent Giraud", jobTitle: "Proviseur adjoint", criteria: ["2", "8"] },
-    { fullName: "Julien Roux", jobTitle: "Professeur de génie électrique", criteria: ["3", "9a"] },
-    { fullName: "Sophie Marchetti", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
-    { fullName: "Amélie Fabre", jobTitle: "Professeure d'anglais", criteria: ["6"] },
-    { fullName: "Nadia Haddad", jobTitle: CPE_F, criteria: ["7"] },
-  ],
-  "nice-oliviers": [
-    { fullName: "Thierry Giordano", jobTitle: DDFPT, criteria: ["1", "4"] },
-    { fullName: "Marc Lanteri", jobTitle: "Professeur de cuisine", criteria: ["2", "3"] },
-    { fullName: "Camille Bertrand", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
-    { fullName: "Élodie Rinaldi", jobTitle: "Professeure d'italien", criteria: ["6"] },
-    { fullName: "Sarah Mansouri", jobTitle: CPE_F, criteria: ["7"] },
-    { fullName: "Valérie Castellan", jobTitle: "Proviseure", criteria: ["8"] },
-  ],
-  "cannes-lerins": [
-    { fullName: "Philippe Aubert", jobTitle: DDFPT, criteria: ["1", "4"] },
-    { fullName: "Hugo Lambert", jobTitle: "Professeur d'économie-gestion", criteria: ["2", "3"] },
-    { fullName: "Émilie Durand", jobTitle: "Professeure documentaliste", criteria: ["5", "8"] },
-    { fullName: "Isabelle Ferrand", jobTitle: "Professeure d'anglais", criteria: ["6"] },
-    { fullName: "Nicolas Carlier", jobTitle: CPE, criteria: ["7"] },
-  ],
-  "menton-agrumes": [
-    { fullName: "Stéphanie Orsini", jobTitle: "Proviseure adjointe", criteria: ["1", "2", "8"] },
-    { fullName: "Antoine Barale", jobTitle: "Professeur d'économie-gestion", criteria: ["3", "4"] },
-    { fullName: "Lucie Pastor", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
-    { fullName: "Marco Bianchi", jobTitle: "Professeur d'italien", criteria: ["6"] },
-    { fullName: "Fatima Belkacem", jobTitle: CPE_F, criteria: ["7"] },
-  ],
-  "toulon-arsenal": [
-    { fullName: "Patrick Sauvaire", jobTitle: DDFPT, criteria: ["1", "4"] },
-    { fullName: "Aurélie Costa", jobTitle: "Proviseure adjointe", criteria: ["2"] },
-    {
-      fullName: "Sébastien Meyer",
-      jobTitle: "Professeur de maintenance des systèmes",
-      criteria: ["3"],
-    },
-    { fullName: "Claire Vidal", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
-    { fullName: "Delphine Pons", jobTitle: "Professeure d'anglais", criteria: ["6"] },
-    { fullName: "Yannick Le Goff", jobTitle: CPE, criteria: ["7"] },
-    { fullName: "Christophe Morel", jobTitle: "Proviseur", criteria: ["8"] },
-    {
-      fullName: "Mélanie Rossi",
-      jobTitle: "Professeure de mathématiques-physique-chimie, référente égalité filles-garçons",
-      criteria: ["9b"],
-    },
-  ],
-  "embrun-serre-poncon": [
-    { fullName: "Olivier Blanc", jobTitle: DDFPT, criteria: ["1", "4"] },
-    {
-      fullName: "Jérôme Arnaud",
-      jobTitle: "Professeur d'hôtellerie-restauration",
-      criteria: ["2", "3"],
-    },
-    { fullName: "Marie Chabrand", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
-    { fullName: "Thomas Garcin", jobTitle: "Professeur d'anglais", criteria: ["6"] },
-    { fullName: "Laetitia Faure", jobTitle: CPE_F, criteria: ["7"] },
-    { fullName: "Anne Reynaud", jobTitle: "Proviseure", criteria: ["8"] },
-  ],
-  "briancon-hautes-vallees": [
-    { fullName: "Cédric Allemand", jobTitle: DDFPT, criteria: ["1", "4"] },
-    {
-      fullName: "Pauline Jouve",
-      jobTitle: "Professeure de construction bois",
-      criteria: ["2", "3"],
-    },
-    { fullName: "Romain Eyraud", jobTitle: "Professeur de lettres-histoire", criteria: ["5"] },
-    { fullName: "Sandrine Collomb", jobTitle: "Professeure d'italien", criteria: ["6"] },
-    { fullName: "Kévin Martinez", jobTitle: CPE, criteria: ["7"] },
-    { fullName: "Bruno Gravier", jobTitle: "Proviseur", criteria: ["8"] },
-  ],
-  "grasse-parfumeurs": [
-    { fullName: "Frédéric Musso", jobTitle: DDFPT, criteria: ["1", "4"] },
-    {
-      fullName: "Laura Giraudo",
-      jobTitle: "Professeure d'esthétique-cosmétique",
-      criteria: ["2", "3"],
-    },
-    { fullName: "Inès Bouchard", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
-    { fullName: "Gaëlle Martin", jobTitle: "Professeure d'espagnol", criteria: ["6"] },
-    { fullName: "Yasmine Cherif", jobTitle: CPE_F, criteria: ["7"] },
-    { fullName: "Catherine Baudoin", jobTitle: "Proviseure", criteria: ["8"] },
-  ],
-  "martigues-saint-joseph": [
-    { fullName: "Sylvie Barthélémy", jobTitle: DDFPT_F, criteria: ["1", "4"] },
-    {
-      fullName: "Mathieu Pellegrin",
-      jobTitle: "Professeur de génie chimique",
-      criteria: ["2", "3"],
-    },
-    { fullName: "Agnès Tournier", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
-    { fullName: "Damien Aubry", jobTitle: "Professeur d'anglais", criteria: ["6"] },
-    { fullName: "Corinne Silvestre", jobTitle: CPE_F, criteria: ["7"] },
-    { fullName: "Jean-Pierre Ollivier", jobTitle: "Chef d'établissement", criteria: ["8"] },
-  ],
+export const SCHOOL_TEAMS: Partial<Record<EstablishmentKey, SeedSchoolTeam>> = {
+  "cavaillon-vergers": {
+    head: { fullName: "Nathalie Espinasse", jobTitle: "Proviseure", criteria: [] },
+    staff: [],
+  },
+  "marseille-jean-moulin": {
+    head: { fullName: "Didier Santoni", jobTitle: "Proviseur", criteria: [] },
+    staff: [
+      { fullName: "Karim Benali", jobTitle: DDFPT, criteria: ["1", "4"] },
+      { fullName: "Laurent Giraud", jobTitle: "Proviseur adjoint", criteria: ["2", "8"] },
+      {
+        fullName: "Julien Roux",
+        jobTitle: "Professeur de génie électrique",
+        criteria: ["3", "9a"],
+      },
+      {
+        fullName: "Sophie Marchetti",
+        jobTitle: "Professeure de lettres-histoire",
+        criteria: ["5"],
+      },
+      { fullName: "Amélie Fabre", jobTitle: "Professeure d'anglais", criteria: ["6"] },
+      { fullName: "Nadia Haddad", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "nice-oliviers": {
+    head: { demoAccount: "cheffe@demo.ldm.fr", criteria: ["8"] },
+    staff: [
+      { fullName: "Thierry Giordano", jobTitle: DDFPT, criteria: ["1"] },
+      { fullName: "Marc Lanteri", jobTitle: "Professeur de cuisine", criteria: ["2", "3"] },
+      {
+        fullName: "Camille Bertrand",
+        jobTitle: "Professeure de lettres-histoire",
+        criteria: ["5"],
+      },
+      { demoAccount: "pilote@demo.ldm.fr", criteria: ["4", "6"] },
+      { fullName: "Sarah Mansouri", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "cannes-lerins": {
+    head: { fullName: "Sabine Grimaldi", jobTitle: "Proviseure", criteria: [] },
+    staff: [
+      { fullName: "Philippe Aubert", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Hugo Lambert",
+        jobTitle: "Professeur d'économie-gestion",
+        criteria: ["2", "3"],
+      },
+      {
+        fullName: "Émilie Durand",
+        jobTitle: "Professeure documentaliste",
+        criteria: ["5", "8"],
+      },
+      { fullName: "Isabelle Ferrand", jobTitle: "Professeure d'anglais", criteria: ["6"] },
+      { fullName: "Nicolas Carlier", jobTitle: CPE, criteria: ["7"] },
+    ],
+  },
+  "menton-agrumes": {
+    head: { fullName: "Alain Cottalorda", jobTitle: "Proviseur", criteria: [] },
+    staff: [
+      {
+        fullName: "Stéphanie Orsini",
+        jobTitle: "Proviseure adjointe",
+        criteria: ["1", "2", "8"],
+      },
+      {
+        fullName: "Antoine Barale",
+        jobTitle: "Professeur d'économie-gestion",
+        criteria: ["3", "4"],
+      },
+      { fullName: "Lucie Pastor", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Marco Bianchi", jobTitle: "Professeur d'italien", criteria: ["6"] },
+      { fullName: "Fatima Belkacem", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "toulon-arsenal": {
+    head: { fullName: "Christophe Morel", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Patrick Sauvaire", jobTitle: DDFPT, criteria: ["1", "4"] },
+      { fullName: "Aurélie Costa", jobTitle: "Proviseure adjointe", criteria: ["2"] },
+      {
+        fullName: "Sébastien Meyer",
+        jobTitle: "Professeur de maintenance des systèmes",
+        criteria: ["3"],
+      },
+      { fullName: "Claire Vidal", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Delphine Pons", jobTitle: "Professeure d'anglais", criteria: ["6"] },
+      { fullName: "Yannick Le Goff", jobTitle: CPE, criteria: ["7"] },
+      {
+        fullName: "Mélanie Rossi",
+        jobTitle: "Professeure de mathématiques-physique-chimie, référente égalité filles-garçons",
+        criteria: ["9b"],
+      },
+    ],
+  },
+  "embrun-serre-poncon": {
+    head: { fullName: "Anne Reynaud", jobTitle: "Proviseure", criteria: ["8"] },
+    staff: [
+      { fullName: "Olivier Blanc", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Jérôme Arnaud",
+        jobTitle: "Professeur d'hôtellerie-restauration",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Marie Chabrand", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Thomas Garcin", jobTitle: "Professeur d'anglais", criteria: ["6"] },
+      { fullName: "Laetitia Faure", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "briancon-hautes-vallees": {
+    head: { fullName: "Bruno Gravier", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Cédric Allemand", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Pauline Jouve",
+        jobTitle: "Professeure de construction bois",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Romain Eyraud", jobTitle: "Professeur de lettres-histoire", criteria: ["5"] },
+      { fullName: "Sandrine Collomb", jobTitle: "Professeure d'italien", criteria: ["6"] },
+      { fullName: "Kévin Martinez", jobTitle: CPE, criteria: ["7"] },
+    ],
+  },
+  "grasse-parfumeurs": {
+    head: { fullName: "Catherine Baudoin", jobTitle: "Proviseure", criteria: ["8"] },
+    staff: [
+      { fullName: "Frédéric Musso", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Laura Giraudo",
+        jobTitle: "Professeure d'esthétique-cosmétique",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Inès Bouchard", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Gaëlle Martin", jobTitle: "Professeure d'espagnol", criteria: ["6"] },
+      { fullName: "Yasmine Cherif", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "martigues-saint-joseph": {
+    head: { fullName: "Jean-Pierre Ollivier", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Sylvie Barthélémy", jobTitle: DDFPT_F, criteria: ["1", "4"] },
+      {
+        fullName: "Mathieu Pellegrin",
+        jobTitle: "Professeur de génie chimique",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Agnès Tournier", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Damien Aubry", jobTitle: "Professeur d'anglais", criteria: ["6"] },
+      { fullName: "Corinne Silvestre", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
 };
 
-const ACADEMIE_MAIL_DOMAINS: Record<AcademieCode, string> = {
+export const ACADEMIE_MAIL_DOMAINS: Record<AcademieCode, string> = {
   AIX_MARSEILLE: "ac-aix-marseille.fr",
   NICE: "ac-nice.fr",
 };
 
 /** « Jean-Pierre Le Goff », NICE → « jean-pierre.le-goff@ac-nice.fr ». */
-export function pilotEmail(fullName: string, academie: AcademieCode): string {
+export function schoolEmail(fullName: string, academie: AcademieCode): string {
   const [first = "", ...rest] = fullName
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -774,12 +847,20 @@ export interface ActiveCandidatureSeed {
   /** Audit date in months after today (moved to a weekday); null = not scheduled yet. */
   auditInMonths: number | null;
   commonStrategies: Partial<Record<NationalCriterionCode, string>>;
-  /** OPEN_DOSSIER is applied before the dossier is written, the other steps after. */
+  /**
+   * OPEN_DOSSIER is applied before the dossier is written, the other steps after. SUBMIT_DOSSIER is
+   * performed by the lead's head, the others by DRAFPIC.
+   */
   transitions: readonly { transition: TransitionName; comment: string }[];
+  /** Demo auditors assigned by DRAFPIC once the steps are done. */
+  auditors: readonly DemoAuditorEmail[];
 }
 
 const OPENING_COMMENT =
   "Dossier ouvert par la DRAFPIC après réception des lettres d'engagement et des procès-verbaux des conseils d'administration.";
+
+/** Both demo auditors: they audit the submitted dossiers of the demo. */
+const DEMO_AUDIT_TEAM: readonly DemoAuditorEmail[] = ["auditrice@demo.ldm.fr", "cee@demo.ldm.fr"];
 
 export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
   {
@@ -801,6 +882,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
     auditInMonths: null,
     commonStrategies: {},
     transitions: [],
+    auditors: [],
   },
   {
     ref: "candidature individuelle, dossier ouvert (Marseille)",
@@ -821,6 +903,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
     auditInMonths: 5,
     commonStrategies: {},
     transitions: [{ transition: "OPEN_DOSSIER", comment: OPENING_COMMENT }],
+    auditors: [],
   },
   {
     ref: "candidature en réseau de la Riviera, dossier ouvert (Nice, Cannes, Menton)",
@@ -835,7 +918,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: true,
         engagement: { boardMinutesDaysAgo: 92, letterDaysAgo: 70 },
         responses: ["1", "4", "5"],
-        pilots: ["1", "4", "5", "8"],
+        pilots: ["1", "4", "5", "6", "8"],
       },
       {
         establishment: "cannes-lerins",
@@ -860,6 +943,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
       "8": "À compléter : une lettre d'information commune aux familles des trois lycées est en cours de conception.",
     },
     transitions: [{ transition: "OPEN_DOSSIER", comment: OPENING_COMMENT }],
+    auditors: [],
   },
   {
     ref: "renouvellement individuel déposé (Toulon)",
@@ -886,6 +970,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         comment: "Dossier complet déposé par le proviseur, annexes comprises.",
       },
     ],
+    auditors: DEMO_AUDIT_TEAM,
   },
   {
     ref: "candidature en réseau des Hautes-Alpes, visite préparatoire faite (Embrun, Briançon)",
@@ -929,6 +1014,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
           "Visite préparatoire de la DRAFPIC dans les deux établissements : les équipes de pilotage sont en place ; mieux mettre en avant les indicateurs de suivi des mobilités.",
       },
     ],
+    auditors: DEMO_AUDIT_TEAM,
   },
 ];
 
@@ -959,6 +1045,8 @@ export interface HistoricalCandidatureSeed {
   /** From ENGAGEMENT to `finalState`; PUBLISH_LABEL's date is the BOEN publication date. */
   steps: readonly HistoricalStepSeed[];
   finalState: "LABELLED" | "REFUSED";
+  /** Demo auditors assigned by DRAFPIC (dated from the submission of the dossier). */
+  auditors: readonly DemoAuditorEmail[];
 }
 
 export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
@@ -1011,6 +1099,7 @@ export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
       },
     ],
     finalState: "LABELLED",
+    auditors: DEMO_AUDIT_TEAM,
   },
   {
     ref: "candidature individuelle refusée (Martigues)",
@@ -1058,5 +1147,6 @@ export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
       },
     ],
     finalState: "REFUSED",
+    auditors: [],
   },
 ];

@@ -1,11 +1,78 @@
-import { assertValidUai, TRANSITIONS, type CandidatureState } from "@ldm/domain";
+import {
+  assertValidUai,
+  ROLES,
+  TRANSITIONS,
+  type CandidatureState,
+  type Role,
+  type Viewer,
+} from "@ldm/domain";
 import { createTestApp, ok, type TestApp } from "../test/test-app";
 import { CANDIDATURE_TABLES, rowCounts } from "../test/fixtures";
+import { passwordProblems, verifyPassword } from "../modules/identity/password";
 import { seedDemoData } from "./seed";
-import { SEED_ESTABLISHMENTS } from "./seed-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { ACADEMIE_MAIL_DOMAINS, SEED_ESTABLISHMENTS } from "./seed-data";
 
-const TABLES = ["establishment", ...CANDIDATURE_TABLES];
+const TABLES = [
+  "establishment",
+  "app_user",
+  "candidature_auditor",
+  "audit_log",
+  ...CANDIDATURE_TABLES,
+];
 const counts = (app: TestApp) => rowCounts(app.dataSource, TABLES);
+const DEMO_EMAILS = DEMO_ACCOUNTS.map((a) => a.email);
+
+interface UserRow {
+  id: string;
+  email: string;
+  role: Role;
+  establishment_id: string | null;
+  auditor_profile: string | null;
+  job_title: string | null;
+  password_hash: string | null;
+  active: boolean;
+}
+
+async function demoUser(app: TestApp, email: string): Promise<UserRow> {
+  const [row] = (await app.dataSource.query(
+    `SELECT id, email, role, establishment_id, auditor_profile, job_title, password_hash, active
+       FROM app_user WHERE email = $1`,
+    [email],
+  )) as UserRow[];
+  if (!row) throw new Error(`Compte ${email} absent`);
+  return row;
+}
+
+function viewerOf(user: UserRow): Viewer {
+  return {
+    userId: user.id,
+    role: user.role,
+    establishmentId: user.establishment_id,
+    readOnly: false,
+  };
+}
+
+const VISIBLE = `query {
+  candidatures(first: 50) {
+    totalCount
+    edges { node { id state kind members { isLead establishment { id } } } }
+  }
+}`;
+
+interface VisibleData {
+  candidatures: {
+    totalCount: number;
+    edges: {
+      node: {
+        id: string;
+        state: CandidatureState;
+        kind: "INDIVIDUAL" | "NETWORK";
+        members: { isLead: boolean; establishment: { id: string } }[];
+      };
+    }[];
+  };
+}
 
 const CANDIDATURES = `query {
   candidatures(first: 50) {
@@ -48,6 +115,114 @@ describe("demo data seed", () => {
     expect(await seedDemoData(app.dataSource)).toBe(false);
     expect(await counts(app)).toEqual(before);
     expect(before.candidature).toBeGreaterThanOrEqual(7);
+    expect(before.candidature_auditor).toBeGreaterThanOrEqual(2);
+  });
+
+  it("creates one demo account per role, all with the demo password (hashed once)", async () => {
+    expect(passwordProblems(DEMO_PASSWORD)).toEqual([]);
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(ROLES));
+    const users = await Promise.all(DEMO_EMAILS.map((email) => demoUser(app, email)));
+    for (const role of ROLES)
+      expect(users.filter((u) => u.role === role).length).toBeGreaterThan(0);
+    for (const [index, user] of users.entries()) {
+      const account = DEMO_ACCOUNTS[index];
+      expect(user.role).toBe(account?.role);
+      expect(user.auditor_profile).toBe(account?.auditorProfile);
+      expect(user.active).toBe(true);
+      expect(await verifyPassword(user.password_hash, DEMO_PASSWORD)).toBe(true);
+      expect(await verifyPassword(user.password_hash, `${DEMO_PASSWORD}x`)).toBe(false);
+    }
+    expect(new Set(users.map((u) => u.password_hash)).size).toBe(1);
+    const withPassword: { email: string }[] = await app.dataSource.query(
+      "SELECT email FROM app_user WHERE password_hash IS NOT NULL ORDER BY email",
+    );
+    expect(withPassword.map((r) => r.email)).toEqual([...DEMO_EMAILS].sort());
+  });
+
+  it("lets the demo head and pilot work on the Nice network dossier, still open", async () => {
+    const head = await demoUser(app, "cheffe@demo.ldm.fr");
+    const pilot = await demoUser(app, "pilote@demo.ldm.fr");
+    expect(head.role).toBe("SCHOOL_HEAD");
+    expect(pilot.role).toBe("SCHOOL_STAFF");
+    expect(pilot.establishment_id).toBe(head.establishment_id);
+    const data = ok(await app.execute<VisibleData>(VISIBLE, {}, viewerOf(head)));
+    const led = data.candidatures.edges
+      .map((e) => e.node)
+      .filter((n) =>
+        n.members.some((m) => m.isLead && m.establishment.id === head.establishment_id),
+      );
+    expect(led).toHaveLength(1);
+    expect(led[0]?.state).toBe("DOSSIER_OPEN");
+    expect(led[0]?.kind).toBe("NETWORK");
+    const piloted: { criterion_code: string }[] = await app.dataSource.query(
+      `SELECT criterion_code FROM criterion_pilot
+        WHERE user_id = $1 AND candidature_id = $2 AND establishment_id = $3 ORDER BY criterion_code`,
+      [pilot.id, led[0]?.id, head.establishment_id],
+    );
+    expect(piloted.map((p) => p.criterion_code)).toEqual(["4", "6"]);
+  });
+
+  it("gives every candidature establishment a head, and makes pilots accounts of their establishment", async () => {
+    const establishments: { id: string; academie_code: "AIX_MARSEILLE" | "NICE" }[] =
+      await app.dataSource.query(
+        `SELECT DISTINCT e.id, e.academie_code FROM co_applicant m
+           JOIN establishment e ON e.id = m.establishment_id`,
+      );
+    expect(establishments.length).toBeGreaterThanOrEqual(10);
+    const schoolUsers: UserRow[] = await app.dataSource.query(
+      `SELECT id, email, role, establishment_id, auditor_profile, job_title, password_hash, active
+         FROM app_user WHERE role IN ('SCHOOL_HEAD', 'SCHOOL_STAFF')`,
+    );
+    const demo = new Set<string>(DEMO_EMAILS);
+    for (const e of establishments) {
+      const heads = schoolUsers.filter(
+        (u) => u.role === "SCHOOL_HEAD" && u.establishment_id === e.id,
+      );
+      expect(heads).toHaveLength(1);
+      expect(["Proviseur", "Proviseure"]).toContain(heads[0]?.job_title);
+    }
+    for (const u of schoolUsers) {
+      const academie = establishments.find((e) => e.id === u.establishment_id)?.academie_code;
+      expect(academie).toBeDefined();
+      if (!demo.has(u.email)) {
+        expect(u.email).toMatch(/^[a-z-]+\.[a-z-]+@[a-z.-]+$/);
+        expect(u.email.endsWith(`@${ACADEMIE_MAIL_DOMAINS[academie ?? "NICE"]}`)).toBe(true);
+        expect(u.password_hash).toBeNull();
+      }
+    }
+    const pilots: { role: Role; pilot_establishment: string; user_establishment: string | null }[] =
+      await app.dataSource.query(
+        `SELECT u.role, p.establishment_id AS pilot_establishment, u.establishment_id AS user_establishment
+           FROM criterion_pilot p JOIN app_user u ON u.id = p.user_id`,
+      );
+    expect(pilots.length).toBeGreaterThan(50);
+    for (const p of pilots) {
+      expect(["SCHOOL_HEAD", "SCHOOL_STAFF"]).toContain(p.role);
+      expect(p.user_establishment).toBe(p.pilot_establishment);
+    }
+    expect(pilots.filter((p) => p.role === "SCHOOL_STAFF").length).toBeGreaterThan(
+      pilots.length / 2,
+    );
+  });
+
+  it("shows each demo auditor exactly the candidatures assigned to it", async () => {
+    for (const email of ["auditrice@demo.ldm.fr", "cee@demo.ldm.fr"]) {
+      const auditor = await demoUser(app, email);
+      expect(auditor.role).toBe("AUDITOR");
+      const assigned: { candidature_id: string; state: CandidatureState }[] =
+        await app.dataSource.query(
+          `SELECT a.candidature_id, c.state FROM candidature_auditor a
+             JOIN candidature c ON c.id = a.candidature_id WHERE a.user_id = $1`,
+          [auditor.id],
+        );
+      expect(new Set(assigned.map((a) => a.state))).toEqual(
+        new Set(["SUBMITTED", "PREPARATORY_VISIT_DONE", "LABELLED"]),
+      );
+      const data = ok(await app.execute<VisibleData>(VISIBLE, {}, viewerOf(auditor)));
+      const seen = data.candidatures.edges.map((e) => e.node.id);
+      expect(data.candidatures.totalCount).toBe(seen.length);
+      expect([...seen].sort()).toEqual(assigned.map((a) => a.candidature_id).sort());
+    }
   });
 
   it("seeds at least 20 establishments with valid UAIs in both académies and all six départements", async () => {
@@ -146,6 +321,7 @@ describe("demo data seed", () => {
   });
 
   it("serves the candidatures through GraphQL; submitted dossiers are ready, open ones are not", async () => {
+    // As DRAFPIC (the default viewer of `execute`), who sees every candidature.
     const data = ok(await app.execute<CandidaturesData>(CANDIDATURES));
     const nodes = data.candidatures.edges.map((e) => e.node);
     expect(data.candidatures.totalCount).toBe(nodes.length);
@@ -180,6 +356,11 @@ describe("demo data seed", () => {
         "SELECT count(*)::int AS n FROM establishment",
       );
       expect(rows[0]?.n).toBe(SEED_ESTABLISHMENTS.length);
+      const accounts: { n: number }[] = await other.dataSource.query(
+        "SELECT count(*)::int AS n FROM app_user WHERE email = ANY($1)",
+        [DEMO_EMAILS],
+      );
+      expect(accounts[0]?.n).toBe(DEMO_ACCOUNTS.length);
     } finally {
       await other.close();
     }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { GraphQLDateTimeISO, GraphQLJSONObject } from "graphql-scalars";
-import { Column, Entity, Index } from "typeorm";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 /** One mutation's effect on one object: who, when, what, and the changed fields (append-only). */
 @ObjectType("AuditLogEntry", {
@@ -11,7 +11,7 @@ import { Column, Entity, Index } from "typeorm";
 @Index(["entityType", "entityId"])
 export class AuditLogEntry {
   @Field(() => String, { description: "Identifiant." })
-  @Column({ type: "uuid", primary: true, default: () => "gen_random_uuid()" })
+  @PrimaryGeneratedColumn("uuid")
   id!: string;
 
   @Field(() => GraphQLDateTimeISO, { description: "Date et heure." })

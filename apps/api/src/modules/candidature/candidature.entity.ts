@@ -205,7 +205,7 @@ export class CommonStrategy extends BaseEntity {
 /** A member of the steering team (a user of a member establishment) in charge of one criterion. */
 @ObjectType({ description: "Pilote d'un critère pour un établissement (équipe de pilotage)." })
 @Entity({ name: "criterion_pilot" })
-@Unique("uq_criterion_pilot", ["candidatureId", "establishmentId", "criterionCode", "userId"])
+@Unique("uq_criterion_pilot_user", ["candidatureId", "establishmentId", "criterionCode", "userId"])
 export class CriterionPilot extends BaseEntity {
   @Index()
   @Column({ name: "candidature_id", type: "uuid" })

@@ -1,6 +1,14 @@
 import { NATIONAL_CRITERION_CODES } from "@ldm/domain";
 import { createTestApp, ok, refused, type TestApp } from "../../test/test-app";
-import { inDays, inMonths, insertEstablishment, rowCounts, today } from "../../test/fixtures";
+import {
+  inDays,
+  inMonths,
+  insertEstablishment,
+  insertUser,
+  rowCounts,
+  today,
+} from "../../test/fixtures";
+import type { Viewer } from "@ldm/domain";
 import type { Establishment } from "../establishment/establishment.entity";
 
 const CANDIDATURE_FIELDS = `id kind awardType state stateLabel referentialVersion optionalCriterionVariant auditDate
@@ -20,7 +28,7 @@ const TRANSITION = `mutation($input: TransitionCandidatureInput!) { transitionCa
 const ENGAGE = `mutation($input: RecordEngagementInput!) { recordEngagement(input: $input) { id } }`;
 const RESPONSE = `mutation($input: UpdateCriterionResponseInput!) { updateCriterionResponse(input: $input) { criterionCode narrative version } }`;
 const STRATEGY = `mutation($input: UpdateCommonStrategyInput!) { updateCommonStrategy(input: $input) { criterionCode text version } }`;
-const PILOT = `mutation($input: AssignCriterionPilotInput!) { assignCriterionPilot(input: $input) { id fullName email } }`;
+const PILOT = `mutation($input: AssignCriterionPilotInput!) { assignCriterionPilot(input: $input) { id criterionCode user { id } } }`;
 const SCHEDULE = `mutation($input: ScheduleAuditInput!) { scheduleAudit(input: $input) { auditDate deadlines { kind date } } }`;
 
 interface CandidatureData {
@@ -38,12 +46,20 @@ interface CandidatureData {
 describe("candidatures", () => {
   let app: TestApp;
   let e: Establishment[];
+  /** The head of each establishment (SCHOOL_HEAD viewers). */
+  let head: Viewer[];
 
   beforeAll(async () => {
     app = await createTestApp();
     e = [];
-    for (let i = 0; i < 5; i++)
+    head = [];
+    for (let i = 0; i < 5; i++) {
       e.push(await insertEstablishment(app.dataSource, { departementCode: i < 3 ? "06" : "13" }));
+      head.push(
+        (await insertUser(app.dataSource, { role: "SCHOOL_HEAD", establishmentId: e[i]!.id }))
+          .viewer,
+      );
+    }
   });
   afterAll(() => app.close());
 
@@ -225,46 +241,34 @@ describe("candidatures", () => {
   it("refuses a stale common-strategy save with CONFLICT and the current version", async () => {
     const c = await network([e[0]!.id, e[2]!.id]);
     type S = { updateCommonStrategy: { text: string; version: number } };
-    const v1 = ok(
-      await app.execute<S>(STRATEGY, {
-        input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie A", expectedVersion: 0 },
-      }),
-    );
-    expect(v1.updateCommonStrategy.version).toBe(1);
-    const v2 = ok(
-      await app.execute<S>(STRATEGY, {
-        input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie B", expectedVersion: 1 },
-      }),
-    );
-    expect(v2.updateCommonStrategy.version).toBe(2);
-    const stale = refused(
-      await app.execute(STRATEGY, {
-        input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie C", expectedVersion: 1 },
-      }),
-    );
+    const save = (text: string, expectedVersion: number, by: Viewer) =>
+      app.execute<S>(
+        STRATEGY,
+        { input: { candidatureId: c.id, criterionCode: "4", text, expectedVersion } },
+        by,
+      );
+    expect(ok(await save("Stratégie A", 0, head[0]!)).updateCommonStrategy.version).toBe(1);
+    expect(ok(await save("Stratégie B", 1, head[2]!)).updateCommonStrategy.version).toBe(2);
+    const stale = refused(await save("Stratégie C", 1, head[0]!));
     expect(stale.code).toBe("CONFLICT");
     expect(stale.details).toMatchObject({ currentVersion: 2, text: "Stratégie B" });
     const notCommon = refused(
-      await app.execute(STRATEGY, {
-        input: { candidatureId: c.id, criterionCode: "3", text: "x" },
-      }),
+      await app.execute(
+        STRATEGY,
+        { input: { candidatureId: c.id, criterionCode: "3", text: "x" } },
+        head[0],
+      ),
     );
     expect(notCommon.code).toBe("BAD_USER_INPUT");
   });
 
   it("walks the lifecycle with the domain guards, then locks the dossier", async () => {
     const c = await network([e[3]!.id, e[4]!.id]);
+    const transition = (name: string, by: Viewer = app.drafpic) =>
+      app.execute(TRANSITION, { input: { candidatureId: c.id, transition: name } }, by);
     const before = await rowCounts(app.dataSource);
-    const illegal = refused(
-      await app.execute(TRANSITION, {
-        input: { candidatureId: c.id, transition: "PUBLISH_LABEL" },
-      }),
-    );
-    expect(illegal.code).toBe("INVALID_TRANSITION");
-    const notEngaged = refused(
-      await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "OPEN_DOSSIER" } }),
-    );
-    expect(notEngaged.code).toBe("INVALID_TRANSITION");
+    expect(refused(await transition("PUBLISH_LABEL")).code).toBe("INVALID_TRANSITION");
+    expect(refused(await transition("OPEN_DOSSIER")).code).toBe("INVALID_TRANSITION");
     expect(await rowCounts(app.dataSource)).toEqual(before);
 
     for (const m of [e[3]!, e[4]!]) {
@@ -279,9 +283,7 @@ describe("candidatures", () => {
         }),
       );
     }
-    ok(
-      await app.execute(TRANSITION, { input: { candidatureId: c.id, transition: "OPEN_DOSSIER" } }),
-    );
+    ok(await transition("OPEN_DOSSIER"));
 
     // An audit set too close: the dossier deadline (audit − 2 months) has passed.
     ok(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: inDays(20) } }));
@@ -290,59 +292,56 @@ describe("candidatures", () => {
     );
     expect(pastAudit.code).toBe("BAD_USER_INPUT");
 
-    const notReady = refused(
-      await app.execute(TRANSITION, {
-        input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" },
-      }),
-    );
+    const notReady = refused(await transition("SUBMIT_DOSSIER", head[3]));
     expect(["DEADLINE_PASSED", "INVALID_TRANSITION"]).toContain(notReady.code);
     expect(notReady.message).toMatch(/Réponse de/);
 
-    for (const m of [e[3]!, e[4]!]) {
+    for (const i of [3, 4]) {
+      const pilot = await insertUser(app.dataSource, {
+        role: "SCHOOL_STAFF",
+        establishmentId: e[i]!.id,
+      });
       for (const code of NATIONAL_CRITERION_CODES) {
         ok(
-          await app.execute(RESPONSE, {
-            input: {
-              candidatureId: c.id,
-              establishmentId: m.id,
-              criterionCode: code,
-              narrative: `Démarche du critère ${code}.`,
-            },
-          }),
+          await app.execute(
+            PILOT,
+            { input: { candidatureId: c.id, criterionCode: code, userId: pilot.user.id } },
+            head[i],
+          ),
         );
         ok(
-          await app.execute(PILOT, {
-            input: {
-              candidatureId: c.id,
-              establishmentId: m.id,
-              criterionCode: code,
-              fullName: "Claire Martin",
-              email: `claire.martin.${code}@ac-nice.fr`,
+          await app.execute(
+            RESPONSE,
+            {
+              input: {
+                candidatureId: c.id,
+                establishmentId: e[i]!.id,
+                criterionCode: code,
+                narrative: `Démarche du critère ${code}.`,
+              },
             },
-          }),
+            pilot.viewer,
+          ),
         );
       }
     }
     for (const code of ["4", "5", "6", "8"]) {
       ok(
-        await app.execute(STRATEGY, {
-          input: { candidatureId: c.id, criterionCode: code, text: `Stratégie commune ${code}.` },
-        }),
+        await app.execute(
+          STRATEGY,
+          { input: { candidatureId: c.id, criterionCode: code, text: `Stratégie ${code}.` } },
+          head[4],
+        ),
       );
     }
-    const late = refused(
-      await app.execute(TRANSITION, {
-        input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" },
-      }),
-    );
-    expect(late.code).toBe("DEADLINE_PASSED");
+    expect(refused(await transition("SUBMIT_DOSSIER", head[3])).code).toBe("DEADLINE_PASSED");
 
     ok(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: inMonths(3) } }));
+    expect(refused(await transition("SUBMIT_DOSSIER", head[4])).code).toBe("FORBIDDEN");
+    expect(refused(await transition("SUBMIT_DOSSIER")).code).toBe("FORBIDDEN");
     type T = { transitionCandidature: { state: string; history: { transition: string }[] } };
     const submitted = ok(
-      await app.execute<T>(TRANSITION, {
-        input: { candidatureId: c.id, transition: "SUBMIT_DOSSIER" },
-      }),
+      (await transition("SUBMIT_DOSSIER", head[3])) as Awaited<ReturnType<typeof app.execute<T>>>,
     );
     expect(submitted.transitionCandidature.state).toBe("SUBMITTED");
     expect(submitted.transitionCandidature.history.map((h) => h.transition)).toEqual([
@@ -351,20 +350,26 @@ describe("candidatures", () => {
     ]);
 
     const locked = refused(
-      await app.execute(RESPONSE, {
-        input: {
-          candidatureId: c.id,
-          establishmentId: e[3]!.id,
-          criterionCode: "1",
-          narrative: "Trop tard",
+      await app.execute(
+        RESPONSE,
+        {
+          input: {
+            candidatureId: c.id,
+            establishmentId: e[3]!.id,
+            criterionCode: "1",
+            narrative: "Trop tard",
+          },
         },
-      }),
+        head[3],
+      ),
     );
     expect(locked.code).toBe("CANDIDATURE_LOCKED");
     const lockedStrategy = refused(
-      await app.execute(STRATEGY, {
-        input: { candidatureId: c.id, criterionCode: "4", text: "Trop tard" },
-      }),
+      await app.execute(
+        STRATEGY,
+        { input: { candidatureId: c.id, criterionCode: "4", text: "Trop tard" } },
+        head[4],
+      ),
     );
     expect(lockedStrategy.code).toBe("CANDIDATURE_LOCKED");
   });

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { AuthEvent } from "./user.entity";
+import { log } from "../../common/logger";
 
 export type AuthEventType =
   | "LOGIN_SUCCEEDED"
@@ -34,12 +35,6 @@ export async function recordAuthEvent(
     ip: event.ip ?? null,
     detail: event.detail ?? null,
   };
-  console.log(
-    JSON.stringify({
-      level: event.type === "LOGIN_SUCCEEDED" || event.type === "LOGOUT" ? "info" : "warn",
-      msg: "auth",
-      ...row,
-    }),
-  );
+  log(event.type === "LOGIN_SUCCEEDED" || event.type === "LOGOUT" ? "info" : "warn", "auth", row);
   await ds.getRepository(AuthEvent).insert(row);
 }

@@ -1,7 +1,7 @@
 import { Field, ObjectType, UseMiddleware } from "type-graphql";
 import { GraphQLDateTimeISO } from "graphql-scalars";
 import type { AuditorProfile, Role } from "@ldm/domain";
-import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { BaseEntity } from "../../common/base.entity";
 import { AuditorProfileEnum, RoleEnum } from "../../common/enums";
 import { PersonalData } from "../../common/guards";
@@ -73,7 +73,7 @@ export class AppUser extends BaseEntity {
 /** A server-side web session (the cookie carries a random token; only its hash is stored). */
 @Entity({ name: "user_session" })
 export class UserSession {
-  @Column({ type: "uuid", primary: true, default: () => "gen_random_uuid()" })
+  @PrimaryGeneratedColumn("uuid")
   id!: string;
 
   @Index({ unique: true })
@@ -143,7 +143,7 @@ export class ApiToken extends BaseEntity {
 @Entity({ name: "login_failure" })
 @Index(["key", "occurredAt"])
 export class LoginFailure {
-  @Column({ type: "uuid", primary: true, default: () => "gen_random_uuid()" })
+  @PrimaryGeneratedColumn("uuid")
   id!: string;
 
   @Column({ type: "text" })
@@ -159,7 +159,7 @@ export class LoginFailure {
 @Index(["occurredAt", "id"])
 export class AuthEvent {
   @Field(() => String, { description: "Identifiant." })
-  @Column({ type: "uuid", primary: true, default: () => "gen_random_uuid()" })
+  @PrimaryGeneratedColumn("uuid")
   id!: string;
 
   @Field(() => GraphQLDateTimeISO, { description: "Date et heure." })

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Identity1795799657850 implements MigrationInterface {
-  name = "Identity1795799657850";
+export class Identity1795799741829 implements MigrationInterface {
+  name = "Identity1795799741829";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Pilots become user accounts: pilots recorded by name only cannot be mapped to an account.
@@ -103,6 +103,9 @@ export class Identity1795799657850 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE "candidature_auditor" ADD CONSTRAINT "FK_546152761374417ba15e99817fc" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
+    await queryRunner.query(
+      'ALTER TABLE "criterion_pilot" ADD CONSTRAINT "uq_criterion_pilot_user" UNIQUE ("candidature_id", "establishment_id", "criterion_code", "user_id")',
+    );
     // The audit trail and the authentication log are append-only, whatever the client.
     await queryRunner.query(
       "CREATE FUNCTION ldm_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP; END $$",
@@ -120,6 +123,7 @@ export class Identity1795799657850 implements MigrationInterface {
     await queryRunner.query('DROP TRIGGER audit_log_append_only ON "audit_log"');
     await queryRunner.query("DROP FUNCTION ldm_refuse_change()");
     await queryRunner.query('DELETE FROM "criterion_pilot"');
+    await queryRunner.query('ALTER TABLE "criterion_pilot" DROP CONSTRAINT "uq_criterion_pilot_user"');
     await queryRunner.query(
       'ALTER TABLE "candidature_auditor" DROP CONSTRAINT "FK_546152761374417ba15e99817fc"',
     );
@@ -167,5 +171,8 @@ export class Identity1795799657850 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_bec1ef56fecaa6c10f13cf43e9"');
     await queryRunner.query('DROP INDEX "public"."IDX_3fa909d0e37c531ebc23770339"');
     await queryRunner.query('DROP TABLE "app_user"');
+    await queryRunner.query(
+      'ALTER TABLE "criterion_pilot" ADD CONSTRAINT "uq_criterion_pilot" UNIQUE ("candidature_id", "establishment_id", "criterion_code", "email")',
+    );
   }
 }
