@@ -6,7 +6,7 @@ import { seedDemoData } from "./seed/seed";
 async function main(): Promise<void> {
   const db = await openDatabase();
   if (db.env.seedOnStart) {
-    const seeded = await seedDemoData(db.dataSource);
+    const seeded = await seedDemoData(db.dataSource, db.auth);
     if (seeded) console.log("Données de démonstration chargées.");
   }
   const server = await createServer(db.dataSource, db.auth, { trustProxy: db.env.trustProxy });

@@ -31,9 +31,13 @@ describe("the API over HTTP", () => {
     url = await app.listen();
     const password = "Un-mot-de-passe-solide-2026";
     const { user } = await insertUser(app.dataSource, { role: "DRAFPIC", password });
-    const login = await post(url, `mutation($input: LoginInput!) { login(input: $input) { id role } }`, {
-      input: { email: user.email, password },
-    });
+    const login = await post(
+      url,
+      `mutation($input: LoginInput!) { login(input: $input) { id role } }`,
+      {
+        input: { email: user.email, password },
+      },
+    );
     expect(login.body.data?.login).toEqual({ id: user.id, role: "DRAFPIC" });
     expect(cookie).toMatch(/^ldm_session=/);
   });

@@ -8,7 +8,7 @@ import cookieParser from "cookie-parser";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { GraphQLError, Kind, type SelectionSetNode } from "graphql";
+import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
 import type { DataSource } from "typeorm";
 import { createContext, type RequestContext, type SessionControl } from "./context";
 import { formatError } from "./common/errors";
@@ -29,25 +29,40 @@ export interface ServerOptions {
   trustProxy?: string | null;
 }
 
-function countField(selectionSet: SelectionSetNode | undefined, name: string): number {
+/** Counts the fields named `name` in a selection set, through inline fragments and fragment spreads. */
+function countField(
+  selectionSet: SelectionSetNode | undefined,
+  name: string,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  seen: Set<string> = new Set(),
+): number {
   if (!selectionSet) return 0;
-  return selectionSet.selections.reduce(
-    (n, s) =>
-      n +
-      (s.kind === Kind.FIELD && s.name.value === name ? 1 : 0) +
-      (s.kind === Kind.INLINE_FRAGMENT ? countField(s.selectionSet, name) : 0),
-    0,
-  );
+  let count = 0;
+  for (const s of selectionSet.selections) {
+    if (s.kind === Kind.FIELD && s.name.value === name) count++;
+    else if (s.kind === Kind.INLINE_FRAGMENT)
+      count += countField(s.selectionSet, name, fragments, seen);
+    else if (s.kind === Kind.FRAGMENT_SPREAD && !seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      count += countField(fragments.get(s.name.value)?.selectionSet, name, fragments, seen);
+    }
+  }
+  return count;
 }
 
 /** One `login` per request: batching many aliased attempts in one document is refused outright. */
 const SingleLoginPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operation }) {
+      async didResolveOperation({ operation, document }) {
+        const fragments = new Map(
+          document.definitions
+            .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+            .map((d) => [d.name.value, d]),
+        );
         if (
           operation?.operation === "mutation" &&
-          countField(operation.selectionSet, "login") > 1
+          countField(operation.selectionSet, "login", fragments) > 1
         ) {
           throw new GraphQLError("Une seule tentative de connexion par requête.", {
             extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },

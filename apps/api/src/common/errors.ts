@@ -104,7 +104,9 @@ export function formatError(
       extensions: { code: extCode },
     };
   }
-  log("error", "erreur inattendue", { error: original instanceof Error ? (original.stack ?? original.message) : String(original) });
+  log("error", "erreur inattendue", {
+    error: original instanceof Error ? (original.stack ?? original.message) : String(original),
+  });
   return {
     ...base,
     message: "Erreur interne du serveur. L'incident a été journalisé.",

@@ -123,7 +123,9 @@ export class Identity1795799741829 implements MigrationInterface {
     await queryRunner.query('DROP TRIGGER audit_log_append_only ON "audit_log"');
     await queryRunner.query("DROP FUNCTION ldm_refuse_change()");
     await queryRunner.query('DELETE FROM "criterion_pilot"');
-    await queryRunner.query('ALTER TABLE "criterion_pilot" DROP CONSTRAINT "uq_criterion_pilot_user"');
+    await queryRunner.query(
+      'ALTER TABLE "criterion_pilot" DROP CONSTRAINT "uq_criterion_pilot_user"',
+    );
     await queryRunner.query(
       'ALTER TABLE "candidature_auditor" DROP CONSTRAINT "FK_546152761374417ba15e99817fc"',
     );

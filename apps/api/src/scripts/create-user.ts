@@ -17,7 +17,11 @@ import { createUser } from "../modules/identity/identity.service";
 async function askPassword(): Promise<string> {
   const fromEnv = process.env.LDM_USER_PASSWORD;
   if (fromEnv) return fromEnv;
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+  });
   try {
     return await rl.question("Mot de passe (au moins 12 caractères) : ");
   } finally {
@@ -36,9 +40,12 @@ async function main(): Promise<void> {
     },
   });
   if (!values.email || !values.name) {
-    throw new Error('Usage : user:create --email adresse --name "Prénom Nom" [--role DRAFPIC] [--establishment id] [--profile INSPECTOR]');
+    throw new Error(
+      'Usage : user:create --email adresse --name "Prénom Nom" [--role DRAFPIC] [--establishment id] [--profile INSPECTOR]',
+    );
   }
-  if (!ROLES.includes(values.role as Role)) throw new Error(`Rôle inconnu : ${values.role} (${ROLES.join(", ")}).`);
+  if (!ROLES.includes(values.role as Role))
+    throw new Error(`Rôle inconnu : ${values.role} (${ROLES.join(", ")}).`);
   const password = await askPassword();
   const db = await openDatabase(() => undefined);
   try {

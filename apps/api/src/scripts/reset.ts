@@ -8,7 +8,7 @@ openDatabase()
   .then(async (db) => {
     await db.dataSource.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
     await runMigrations(db.dataSource);
-    await seedDemoData(db.dataSource);
+    await seedDemoData(db.dataSource, db.auth);
     console.log("Base réinitialisée et données de démonstration chargées.");
     await db.close();
   })

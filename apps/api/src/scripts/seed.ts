@@ -4,7 +4,7 @@ import { seedDemoData } from "../seed/seed";
 
 openDatabase()
   .then(async (db) => {
-    const seeded = await seedDemoData(db.dataSource);
+    const seeded = await seedDemoData(db.dataSource, db.auth);
     console.log(
       seeded
         ? "Données de démonstration chargées."

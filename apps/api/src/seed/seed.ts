@@ -630,15 +630,13 @@ class Seeder {
       for (const [index, email] of spec.auditors.entries()) {
         const userId = this.user(email).id;
         await assignAuditor(drafpic, manager, { candidatureId, userId });
-        await manager
-          .getRepository(CandidatureAuditor)
-          .update(
-            { candidatureId, userId },
-            {
-              createdAt: instantOn(assignedOn, index + 1),
-              updatedAt: instantOn(assignedOn, index + 1),
-            },
-          );
+        await manager.getRepository(CandidatureAuditor).update(
+          { candidatureId, userId },
+          {
+            createdAt: instantOn(assignedOn, index + 1),
+            updatedAt: instantOn(assignedOn, index + 1),
+          },
+        );
       }
       await candidatureRepo.update({ id: candidatureId }, { updatedAt: instantOn(lastDate) });
     }

@@ -32,7 +32,10 @@ describe("audit trail", () => {
 
   it("records who changed which object, when, and the changed fields before and after", async () => {
     const establishment = await insertEstablishment(app.dataSource);
-    const head = await insertUser(app.dataSource, { role: "SCHOOL_HEAD", establishmentId: establishment.id });
+    const head = await insertUser(app.dataSource, {
+      role: "SCHOOL_HEAD",
+      establishmentId: establishment.id,
+    });
     const created = ok(
       await app.execute<{ createIndividualCandidature: { id: string } }>(
         `mutation($input: CreateIndividualCandidatureInput!) { createIndividualCandidature(input: $input) { id } }`,
@@ -48,7 +51,9 @@ describe("audit trail", () => {
         head.viewer,
       ),
     );
-    const trail = ok(await app.execute<Trail>(TRAIL, { filter: { entityType: "Candidature", entityId: id } }));
+    const trail = ok(
+      await app.execute<Trail>(TRAIL, { filter: { entityType: "Candidature", entityId: id } }),
+    );
     const nodes = trail.auditTrail.edges.map((e) => e.node);
     expect(nodes.map((n) => [n.operation, n.action])).toEqual([
       ["setOptionalCriterion", "UPDATE"],
@@ -67,7 +72,13 @@ describe("audit trail", () => {
     const refusal = refused(
       await app.execute(
         `mutation($input: CreateNetworkCandidatureInput!) { createNetworkCandidature(input: $input) { id } }`,
-        { input: { members: [{ establishmentId: (await insertEstablishment(app.dataSource)).id, isLead: true }] } },
+        {
+          input: {
+            members: [
+              { establishmentId: (await insertEstablishment(app.dataSource)).id, isLead: true },
+            ],
+          },
+        },
       ),
     );
     expect(refusal.code).toBe("BAD_USER_INPUT");
@@ -78,7 +89,9 @@ describe("audit trail", () => {
     const analyst = await insertUser(app.dataSource, { role: "ANALYST" });
     expect(refused(await app.execute(TRAIL, {}, analyst.viewer)).code).toBe("FORBIDDEN");
     expect(refused(await app.execute(TRAIL, {}, null)).code).toBe("UNAUTHENTICATED");
-    await expect(app.dataSource.query("UPDATE audit_log SET operation = 'x'")).rejects.toThrow(/append-only/);
+    await expect(app.dataSource.query("UPDATE audit_log SET operation = 'x'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(app.dataSource.query("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
     await expect(app.dataSource.query("DELETE FROM auth_event")).rejects.toThrow(/append-only/);
     // No operation of the schema writes the trail.
@@ -87,7 +100,9 @@ describe("audit trail", () => {
   });
 
   it("never copies secrets", () => {
-    expect(diffRows({ passwordHash: "a", fullName: "A" }, { passwordHash: "b", fullName: "B" })).toEqual({
+    expect(
+      diffRows({ passwordHash: "a", fullName: "A" }, { passwordHash: "b", fullName: "B" }),
+    ).toEqual({
       passwordHash: { before: "***", after: "***" },
       fullName: { before: "A", after: "B" },
     });

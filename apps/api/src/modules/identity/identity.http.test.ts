@@ -804,7 +804,7 @@ describe("login throttling over HTTP", () => {
     expect(types).not.toContain("LOGIN_SUCCEEDED");
   });
 
-  it("BUG: refuses two logins hidden in a named fragment spread (SingleLoginPlugin misses them)", async () => {
+  it("refuses two logins hidden in a named fragment spread", async () => {
     const user = await account(app.dataSource, "ANALYST");
     const answer = await gql(
       url,
@@ -868,7 +868,7 @@ describe("login throttling under concurrent requests", () => {
   });
   afterAll(() => app.close());
 
-  it("BUG: checks at most 5 passwords of one account when 12 attempts arrive at once", async () => {
+  it("checks at most 5 passwords of one account when 12 attempts arrive at once", async () => {
     const user = await account(app.dataSource, "ANALYST");
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => login(url, user.email, `essai-parallele-${i}`)),

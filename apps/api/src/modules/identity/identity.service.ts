@@ -30,50 +30,74 @@ function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-async function recentFailures(ctx: RequestContext, key: string, since: Date): Promise<number> {
-  return ctx.dataSource
-    .getRepository(LoginFailure)
-    .count({ where: { key, occurredAt: MoreThan(since) } });
-}
+type Attempt =
+  | { outcome: "locked"; by: "compte" | "adresse IP" }
+  | { outcome: "failed"; user: AppUser | null }
+  | { outcome: "ok"; user: AppUser };
 
 /**
- * Logs in with e-mail and password. Failures are counted per account and per IP in PostgreSQL (so
- * several API instances share them, and many aliased `login` fields in one request count one by one);
- * past the limits, logins are refused for `loginLockMinutes` whatever the password.
+ * Checks a password under the throttling rules. Failures are counted per account and per IP in
+ * PostgreSQL (several API instances share them). Concurrent attempts on one account (or from one IP)
+ * are serialised by advisory locks held for the check, so N parallel requests cannot try more than the
+ * limit. A failure is committed even though the caller then refuses the request.
  */
-export async function login(ctx: RequestContext, input: LoginInput): Promise<AppUser> {
-  const email = normalizeEmail(input.email);
+async function checkPasswordThrottled(
+  ctx: RequestContext,
+  email: string,
+  password: string,
+  userOf: (manager: EntityManager) => Promise<AppUser | null>,
+): Promise<Attempt> {
   const { auth } = ctx;
-  const since = new Date(Date.now() - auth.loginLockMinutes * 60_000);
   const accountKey = `account:${email}`;
   const ipKey = `ip:${ctx.ip ?? "inconnue"}`;
-  const [accountFailures, ipFailures] = [
-    await recentFailures(ctx, accountKey, since),
-    await recentFailures(ctx, ipKey, since),
-  ];
-  if (
-    accountFailures >= auth.loginMaxFailuresPerAccount ||
-    ipFailures >= auth.loginMaxFailuresPerIp
-  ) {
-    await recordAuthEvent(ctx.dataSource, {
-      type: "LOCKED_OUT",
-      email,
-      ip: ctx.ip,
-      detail: accountFailures >= auth.loginMaxFailuresPerAccount ? "compte" : "adresse IP",
-    });
-    throw new AppError(
-      "TOO_MANY_ATTEMPTS",
-      `Trop de tentatives de connexion : réessayez dans ${auth.loginLockMinutes} minutes.`,
+  return ctx.dataSource.transaction(async (manager) => {
+    // Always in this order (account, then IP), so two attempts never wait on each other crosswise.
+    await manager.query(
+      "SELECT pg_advisory_xact_lock(hashtext($1)), pg_advisory_xact_lock(hashtext($2))",
+      [accountKey, ipKey],
     );
-  }
-  const user = await ctx.dataSource.getRepository(AppUser).findOne({ where: { email } });
-  const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !valid || !user.active || !user.passwordHash) {
-    const now = new Date();
-    await ctx.dataSource.getRepository(LoginFailure).insert([
-      { key: accountKey, occurredAt: now },
-      { key: ipKey, occurredAt: now },
-    ]);
+    const since = new Date(Date.now() - auth.loginLockMinutes * 60_000);
+    const failures = manager.getRepository(LoginFailure);
+    const accountFailures = await failures.count({
+      where: { key: accountKey, occurredAt: MoreThan(since) },
+    });
+    const ipFailures = await failures.count({ where: { key: ipKey, occurredAt: MoreThan(since) } });
+    if (accountFailures >= auth.loginMaxFailuresPerAccount)
+      return { outcome: "locked", by: "compte" } as const;
+    if (ipFailures >= auth.loginMaxFailuresPerIp)
+      return { outcome: "locked", by: "adresse IP" } as const;
+    const user = await userOf(manager);
+    const valid = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active || !user.passwordHash) {
+      const now = new Date();
+      await failures.insert([
+        { key: accountKey, occurredAt: now },
+        { key: ipKey, occurredAt: now },
+      ]);
+      return { outcome: "failed", user } as const;
+    }
+    await failures.delete({ key: accountKey });
+    return { outcome: "ok", user } as const;
+  });
+}
+
+async function refuseLocked(ctx: RequestContext, email: string, by: string): Promise<never> {
+  await recordAuthEvent(ctx.dataSource, { type: "LOCKED_OUT", email, ip: ctx.ip, detail: by });
+  throw new AppError(
+    "TOO_MANY_ATTEMPTS",
+    `Trop de tentatives de connexion : réessayez dans ${ctx.auth.loginLockMinutes} minutes.`,
+  );
+}
+
+/** Logs in with e-mail and password; past the failure limits, refused whatever the password. */
+export async function login(ctx: RequestContext, input: LoginInput): Promise<AppUser> {
+  const email = normalizeEmail(input.email);
+  const attempt = await checkPasswordThrottled(ctx, email, input.password, (m) =>
+    m.getRepository(AppUser).findOne({ where: { email } }),
+  );
+  if (attempt.outcome === "locked") return refuseLocked(ctx, email, attempt.by);
+  if (attempt.outcome === "failed") {
+    const { user } = attempt;
     await recordAuthEvent(ctx.dataSource, {
       type: "LOGIN_FAILED",
       userId: user?.id ?? null,
@@ -83,7 +107,8 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<App
     });
     throw new AppError("UNAUTHENTICATED", BAD_CREDENTIALS);
   }
-  await ctx.dataSource.getRepository(LoginFailure).delete({ key: accountKey });
+  const { user } = attempt;
+  const { auth } = ctx;
   if (ctx.session.sessionId)
     await ctx.dataSource.getRepository(UserSession).delete({ id: ctx.session.sessionId });
   const { token, maxAgeMs } = await openSession(ctx.dataSource, auth, user.id, ctx.ip);
@@ -121,9 +146,13 @@ export async function changePassword(
   const viewer = requireViewer(ctx);
   await authorize(ctx, !viewer.readOnly, "jeton en lecture seule");
   const user = await manager.getRepository(AppUser).findOneByOrFail({ id: viewer.userId });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  // The current password is checked under the same throttling as a login (a stolen session cannot guess it).
+  const attempt = await checkPasswordThrottled(ctx, user.email, input.currentPassword, (m) =>
+    m.getRepository(AppUser).findOneBy({ id: user.id }),
+  );
+  if (attempt.outcome === "locked") return refuseLocked(ctx, user.email, attempt.by);
+  if (attempt.outcome === "failed")
     throw new AppError("UNAUTHENTICATED", "Le mot de passe actuel est incorrect.");
-  }
   assertPasswordPolicy(input.newPassword, user.email);
   await manager
     .getRepository(AppUser)

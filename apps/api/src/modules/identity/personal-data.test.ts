@@ -19,8 +19,16 @@ describe("personal data", () => {
     const query = `query($id: ID!) { user(id: $id) { id role fullName email phone establishment { name } } }`;
     type U = { user: { id: string; role: string; fullName: string | null; email: string | null } };
     const seenByAnalyst = ok(await app.execute<U>(query, { id: staff.user.id }, analyst.viewer));
-    expect(seenByAnalyst.user).toMatchObject({ id: staff.user.id, role: "SCHOOL_STAFF", fullName: null, email: null });
+    expect(seenByAnalyst.user).toMatchObject({
+      id: staff.user.id,
+      role: "SCHOOL_STAFF",
+      fullName: null,
+      email: null,
+    });
     const seenByDrafpic = ok(await app.execute<U>(query, { id: staff.user.id }));
-    expect(seenByDrafpic.user).toMatchObject({ fullName: "Camille Durand", email: staff.user.email });
+    expect(seenByDrafpic.user).toMatchObject({
+      fullName: "Camille Durand",
+      email: staff.user.email,
+    });
   });
 });
