@@ -110,6 +110,8 @@ async function lockCandidature(
   ctx: RequestContext,
   manager: EntityManager,
   id: string,
+  /** The object named in the NOT_FOUND answer when the candidature is hidden (a pilot, say). */
+  reached: { what: string; id: string } = { what: "La candidature", id },
 ): Promise<{ c: Candidature; facts: CandidatureAccessFacts }> {
   const viewer = requireViewer(ctx);
   assertUuidOrNotFound("La candidature", id);
@@ -118,7 +120,7 @@ async function lockCandidature(
     .findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
   if (!c) throw notFound("La candidature", id);
   const facts = await accessFacts(manager, c);
-  await authorizeVisible(ctx, canReadCandidature(viewer, facts), "La candidature", id);
+  await authorizeVisible(ctx, canReadCandidature(viewer, facts), reached.what, reached.id);
   return { c, facts };
 }
 
@@ -531,7 +533,10 @@ export async function removeCriterionPilot(
   assertUuidOrNotFound("Le pilote", input.pilotId);
   const pilot = await manager.getRepository(CriterionPilot).findOneBy({ id: input.pilotId });
   if (!pilot) throw notFound("Le pilote", input.pilotId);
-  const { c, facts } = await lockCandidature(ctx, manager, pilot.candidatureId);
+  const { c, facts } = await lockCandidature(ctx, manager, pilot.candidatureId, {
+    what: "Le pilote",
+    id: input.pilotId,
+  });
   await authorize(
     ctx,
     canManagePilots(requireViewer(ctx), facts, pilot.establishmentId),

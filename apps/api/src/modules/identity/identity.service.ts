@@ -3,7 +3,7 @@ import { In, IsNull, MoreThan, type EntityManager } from "typeorm";
 import { accountShapeProblems, canRunProcedure, isSchoolRole, type Viewer } from "@ldm/domain";
 import type { RequestContext } from "../../context";
 import { AppError, badInput, notFound } from "../../common/errors";
-import { authorize, requireViewer } from "../../common/authz";
+import { authorize, authorizeVisible, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { paginateByTime, type Connection } from "../../common/pagination";
 import { optionalText, requiredEmail, requiredText } from "../../common/text";
@@ -292,8 +292,13 @@ export async function revokeApiToken(
   assertUuidOrNotFound("Le jeton", input.tokenId);
   const repo = manager.getRepository(ApiToken);
   const before = await repo.findOneBy({ id: input.tokenId });
-  if (!before || (before.userId !== viewer.userId && viewer.role !== "DRAFPIC"))
-    throw notFound("Le jeton", input.tokenId);
+  if (!before) throw notFound("Le jeton", input.tokenId);
+  await authorizeVisible(
+    ctx,
+    before.userId === viewer.userId || viewer.role === "DRAFPIC",
+    "Le jeton",
+    input.tokenId,
+  );
   if (!before.revokedAt) await repo.update({ id: before.id }, { revokedAt: new Date() });
   const after = await repo.findOneByOrFail({ id: before.id });
   await recordChange(ctx, manager, "ApiToken", before.id, before, after);
@@ -329,7 +334,8 @@ export async function getUser(ctx: RequestContext, id: string): Promise<AppUser>
   const viewer = requireViewer(ctx);
   assertUuidOrNotFound("Le compte", id);
   const user = await ctx.dataSource.getRepository(AppUser).findOneBy({ id });
-  if (!user || !canSeeUser(viewer, user)) throw notFound("Le compte", id);
+  if (!user) throw notFound("Le compte", id);
+  await authorizeVisible(ctx, canSeeUser(viewer, user), "Le compte", id);
   return user;
 }
 

@@ -1,0 +1,801 @@
+/**
+ * The authorization matrix: every root operation of the schema × every kind of caller × the scope of
+ * the target, against the rules of packages/domain/src/authorization.ts and the global guard
+ * (common/guards.ts). The matrix is checked against the schema, so an operation cannot be added without
+ * stating who may call it.
+ *
+ * Verdict of one call: `deny` ⇔ an error coded UNAUTHENTICATED, FORBIDDEN or NOT_FOUND (an object the
+ * caller may not see answers like a missing one); `allow` otherwise (a business refusal after the
+ * authorization, e.g. INVALID_TRANSITION, still means the caller was allowed). The fixtures are built
+ * so that allowed calls succeed, which a second test checks.
+ *
+ * Each row states the RULE; a row that fails shows a bug in the API, not in the matrix.
+ */
+import { randomUUID } from "node:crypto";
+import { AUDITOR_VISIBLE_STATES, uaiCheckLetter, type Viewer } from "@ldm/domain";
+import { buildAppSchema } from "./schema";
+import { createTestApp, type GraphQLResult, type TestApp } from "./test/test-app";
+import { inMonths } from "./test/fixtures";
+import {
+  CALLERS,
+  CaseFixture,
+  createMatrixWorld,
+  MATRIX_NEW_PASSWORD,
+  MATRIX_PASSWORD,
+  PILOT_CRITERION,
+  SCOPES,
+  type Caller,
+  type MatrixWorld,
+  type Scope,
+} from "./test/matrix-fixtures";
+
+// ---------------------------------------------------------------------------------------------
+// The shape of the matrix
+
+type Verdict = "allow" | "deny";
+/** One verdict for both scopes, or one per scope. */
+type Expectation = Verdict | { own: Verdict; other: Verdict };
+type Expectations = Record<Caller, Expectation>;
+
+interface Row {
+  expect: Expectations;
+  /** Performs the operation as `f.caller`, on fresh objects built for this case. */
+  run(f: CaseFixture, scope: Scope): Promise<GraphQLResult>;
+}
+/** An operation whose rule depends on an argument (e.g. the transition): one row per sub-case. */
+interface SplitRow {
+  cases: Record<string, Row>;
+}
+type MatrixEntry = Row | SplitRow;
+
+const ALLOW: Verdict = "allow";
+const DENY: Verdict = "deny";
+/** Allowed on the caller's own objects, denied on the others'. */
+const OWN: Expectation = { own: ALLOW, other: DENY };
+
+/** Everybody `fallback`, except the listed callers. */
+function rule(fallback: Expectation, except: Partial<Expectations> = {}): Expectations {
+  const all = {} as Expectations;
+  for (const caller of CALLERS) all[caller] = except[caller] ?? fallback;
+  return all;
+}
+/** Anyone, even anonymous. */
+const PUBLIC = rule(ALLOW);
+/** Any authenticated caller, API tokens included (reads). */
+const AUTHENTICATED = rule(ALLOW, { ANONYMOUS: DENY });
+/** Any authenticated person, not an API token (own session, password, tokens). */
+const PERSONAL = rule(ALLOW, { ANONYMOUS: DENY, TOKEN: DENY });
+/** The regional team only (a DRAFPIC token is read-only). */
+const DRAFPIC_ONLY = rule(DENY, { DRAFPIC: ALLOW });
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+const CANDIDATURE_QUERY = `query($id: ID!) { candidature(id: $id) {
+  id state members { isLead establishment { id } } pilots { criterionCode user { id fullName } }
+  auditors { id fullName } readiness { ready } } }`;
+const TRANSITION = `mutation($input: TransitionCandidatureInput!) { transitionCandidature(input: $input) { id state } }`;
+
+let uaiCounter = 0;
+/** A valid, unused UAI in the Vaucluse (insertEstablishment never uses département 84). */
+function freshUai(): string {
+  const digits = `084${String(9000 - ++uaiCounter).padStart(4, "0")}`;
+  return digits + uaiCheckLetter(digits);
+}
+
+function transitionRow(
+  transition: string,
+  expect: Expectations,
+  build: (f: CaseFixture) => Promise<{ id: string }>,
+): Row {
+  return {
+    expect,
+    async run(f) {
+      const c = await build(f);
+      return f.exec(TRANSITION, { input: { candidatureId: c.id, transition } });
+    },
+  };
+}
+
+const QUERY_MATRIX = {
+  academies: {
+    expect: AUTHENTICATED,
+    run: (f) => f.exec(`{ academies { code departements { code } } }`),
+  },
+  apiTokens: {
+    expect: AUTHENTICATED,
+    run: (f) => f.exec(`{ apiTokens { id name } }`),
+  },
+  auditDaySchedule: {
+    expect: PUBLIC,
+    run: (f) => f.exec(`{ auditDaySchedule(criteria: ["1", "2", "3"]) { totalMinutes } }`),
+  },
+  auditTrail: {
+    // A DRAFPIC's token may read it: it is a read.
+    expect: rule(DENY, { DRAFPIC: ALLOW, TOKEN: ALLOW }),
+    run: (f) => f.exec(`{ auditTrail(first: 2) { totalCount edges { node { id } } } }`),
+  },
+  authEvents: {
+    expect: rule(DENY, { DRAFPIC: ALLOW, TOKEN: ALLOW }),
+    run: (f) => f.exec(`{ authEvents(first: 2) { totalCount edges { node { id type } } } }`),
+  },
+  candidature: {
+    expect: rule(ALLOW, { ANONYMOUS: DENY, SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN, AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(CANDIDATURE_QUERY, { id: c.id });
+    },
+  },
+  candidatures: {
+    // Filtered to what the caller sees: checked by « candidature lists » below.
+    expect: AUTHENTICATED,
+    async run(f) {
+      await f.candidature();
+      return f.exec(`{ candidatures(first: 5) { totalCount edges { node { id state } } } }`);
+    },
+  },
+  establishment: {
+    expect: AUTHENTICATED,
+    run: (f) =>
+      f.exec(`query($id: ID!) { establishment(id: $id) { id uai candidatures { id } } }`, {
+        id: f.side.establishment.id,
+      }),
+  },
+  establishments: {
+    expect: AUTHENTICATED,
+    run: (f) => f.exec(`{ establishments(first: 3) { totalCount edges { node { id name } } } }`),
+  },
+  me: {
+    expect: PUBLIC,
+    run: (f) => f.exec(`{ me { id role } }`),
+  },
+  referential: {
+    expect: PUBLIC,
+    run: (f) => f.exec(`{ referential { version criteria { code } } }`),
+  },
+  referentialVersions: {
+    expect: PUBLIC,
+    run: (f) => f.exec(`{ referentialVersions }`),
+  },
+  user: {
+    // own: a colleague of the same establishment (school users) or oneself; other: an account of
+    // another establishment.
+    expect: rule(ALLOW, { ANONYMOUS: DENY, SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN, AUDITOR: OWN }),
+    async run(f, scope) {
+      let id: string;
+      if (scope === "other") {
+        id = (await f.account("SCHOOL_STAFF", { establishment: f.world.other.establishment })).user
+          .id;
+      } else if (f.caller === "SCHOOL_HEAD" || f.caller === "SCHOOL_STAFF") {
+        id = (await f.account("SCHOOL_STAFF", { establishment: f.world.own.establishment })).user
+          .id;
+      } else {
+        id = f.viewer?.userId ?? f.world.own.head.user.id;
+      }
+      return f.exec(`query($id: ID!) { user(id: $id) { id role fullName } }`, { id });
+    },
+  },
+  users: {
+    expect: AUTHENTICATED,
+    run: (f) => f.exec(`{ users(first: 5) { totalCount edges { node { id role } } } }`),
+  },
+} satisfies Record<string, MatrixEntry>;
+
+const MUTATION_MATRIX = {
+  addCoApplicant: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
+    async run(f) {
+      const c = await f.candidature({ kind: "NETWORK" });
+      return f.exec(
+        `mutation($input: AddCoApplicantInput!) { addCoApplicant(input: $input) { id } }`,
+        { input: { candidatureId: c.id, establishmentId: f.world.extra.id } },
+      );
+    },
+  },
+  assignAuditor: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const c = await f.candidature();
+      const auditor = await f.account("AUDITOR");
+      return f.exec(
+        `mutation($input: AuditorAssignmentInput!) { assignAuditor(input: $input) { id } }`,
+        { input: { candidatureId: c.id, userId: auditor.user.id } },
+      );
+    },
+  },
+  assignCriterionPilot: {
+    // The head of the pilot's establishment (not DRAFPIC).
+    expect: rule(DENY, { SCHOOL_HEAD: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `mutation($input: AssignCriterionPilotInput!) { assignCriterionPilot(input: $input) { id } }`,
+        { input: { candidatureId: c.id, criterionCode: "1", userId: f.side.staff.user.id } },
+      );
+    },
+  },
+  changePassword: {
+    expect: PERSONAL,
+    async run(f) {
+      const { viewer } = await f.freshCaller();
+      return f.execAs(
+        viewer,
+        `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+        { input: { currentPassword: MATRIX_PASSWORD, newPassword: MATRIX_NEW_PASSWORD } },
+      );
+    },
+  },
+  createApiToken: {
+    expect: PERSONAL,
+    run: (f) =>
+      f.exec(
+        `mutation { createApiToken(input: { name: "Tableau de bord", expiresInDays: 30 }) { apiToken { id } } }`,
+      ),
+  },
+  createEstablishment: {
+    expect: DRAFPIC_ONLY,
+    run: (f) =>
+      f.exec(
+        `mutation($input: CreateEstablishmentInput!) { createEstablishment(input: $input) { id } }`,
+        {
+          input: {
+            uai: freshUai(),
+            name: "Lycée professionnel de la matrice",
+            kind: "LP",
+            sector: "PUBLIC",
+            city: "Avignon",
+            departementCode: "84",
+          },
+        },
+      ),
+  },
+  createIndividualCandidature: {
+    // DRAFPIC, or the head of the (lead) establishment.
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
+    run: (f) =>
+      f.exec(
+        `mutation($input: CreateIndividualCandidatureInput!) { createIndividualCandidature(input: $input) { id } }`,
+        { input: { establishmentId: f.side.establishment.id } },
+      ),
+  },
+  createNetworkCandidature: {
+    // own: A leads, with its partner; other: B leads, A being a mere co-applicant.
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
+    run: (f, scope) => {
+      const members =
+        scope === "own"
+          ? [
+              { establishmentId: f.world.own.establishment.id, isLead: true },
+              { establishmentId: f.world.own.partner.id, isLead: false },
+            ]
+          : [
+              { establishmentId: f.world.other.establishment.id, isLead: true },
+              { establishmentId: f.world.own.establishment.id, isLead: false },
+            ];
+      return f.exec(
+        `mutation($input: CreateNetworkCandidatureInput!) { createNetworkCandidature(input: $input) { id } }`,
+        { input: { members } },
+      );
+    },
+  },
+  createUser: {
+    expect: DRAFPIC_ONLY,
+    run: (f) =>
+      f.exec(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+        input: {
+          email: `analyste.${randomUUID()}@tests.ldm.fr`,
+          fullName: "Analyste de la matrice",
+          role: "ANALYST",
+          password: MATRIX_PASSWORD,
+        },
+      }),
+  },
+  deactivateUser: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const target = await f.account("SCHOOL_STAFF", { establishment: f.side.establishment });
+      return f.exec(
+        `mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { id active } }`,
+        { input: { userId: target.user.id } },
+      );
+    },
+  },
+  login: {
+    // Anyone may log in; an API token is read-only and may call no mutation at all.
+    expect: rule(ALLOW, { TOKEN: DENY }),
+    async run(f) {
+      const account = await f.account("SCHOOL_STAFF", {
+        establishment: f.side.establishment,
+        password: true,
+      });
+      return f.exec(`mutation($input: LoginInput!) { login(input: $input) { id } }`, {
+        input: { email: account.user.email, password: MATRIX_PASSWORD },
+      });
+    },
+  },
+  logout: {
+    expect: PERSONAL,
+    run: (f) => f.exec(`mutation { logout }`),
+  },
+  recordEngagement: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `mutation($input: RecordEngagementInput!) { recordEngagement(input: $input) { id } }`,
+        {
+          input: {
+            candidatureId: c.id,
+            establishmentId: c.establishmentId,
+            engagementLetterOn: "2026-09-01",
+            boardMinutesOn: "2026-09-15",
+          },
+        },
+      );
+    },
+  },
+  removeCoApplicant: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
+    async run(f) {
+      const c = await f.candidature({ kind: "NETWORK", extraMember: true });
+      return f.exec(
+        `mutation($input: RemoveCoApplicantInput!) { removeCoApplicant(input: $input) { id } }`,
+        { input: { candidatureId: c.id, establishmentId: f.world.extra.id } },
+      );
+    },
+  },
+  removeCriterionPilot: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `mutation($input: RemoveCriterionPilotInput!) { removeCriterionPilot(input: $input) { id } }`,
+        { input: { pilotId: c.pilotId } },
+      );
+    },
+  },
+  revokeApiToken: {
+    // own: one's own token (any person); other: someone else's (DRAFPIC only).
+    expect: rule(OWN, { ANONYMOUS: DENY, DRAFPIC: ALLOW, TOKEN: DENY }),
+    async run(f, scope) {
+      const owner =
+        scope === "own"
+          ? (f.viewer?.userId ?? f.world.own.head.user.id)
+          : (await f.account("SCHOOL_STAFF", { establishment: f.world.other.establishment })).user
+              .id;
+      const tokenId = await f.apiToken(owner);
+      return f.exec(
+        `mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { id revokedAt } }`,
+        { input: { tokenId } },
+      );
+    },
+  },
+  scheduleAudit: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `mutation($input: ScheduleAuditInput!) { scheduleAudit(input: $input) { id auditDate } }`,
+        { input: { candidatureId: c.id, auditDate: inMonths(4) } },
+      );
+    },
+  },
+  setOptionalCriterion: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `mutation($input: SetOptionalCriterionInput!) { setOptionalCriterion(input: $input) { id } }`,
+        { input: { candidatureId: c.id, variant: "A" } },
+      );
+    },
+  },
+  transitionCandidature: {
+    cases: {
+      // Steps of the regional team.
+      OPEN_DOSSIER: transitionRow("OPEN_DOSSIER", DRAFPIC_ONLY, (f) =>
+        f.candidature({ engaged: true }),
+      ),
+      // The school submits: the lead's head only.
+      SUBMIT_DOSSIER: transitionRow("SUBMIT_DOSSIER", rule(DENY, { SCHOOL_HEAD: OWN }), (f) =>
+        f.candidature({ state: "DOSSIER_OPEN", complete: true }),
+      ),
+      // Withdrawing: the lead's head or DRAFPIC.
+      WITHDRAW: transitionRow("WITHDRAW", rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }), (f) =>
+        f.candidature(),
+      ),
+    },
+  },
+  unassignAuditor: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const c = await f.candidature({ extraAuditor: true });
+      return f.exec(
+        `mutation($input: AuditorAssignmentInput!) { unassignAuditor(input: $input) { id } }`,
+        { input: { candidatureId: c.id, userId: c.extraAuditorId } },
+      );
+    },
+  },
+  updateCommonStrategy: {
+    // The head of any co-applicant, or the pilot of that criterion in one: here A is a co-applicant
+    // (not the lead) of a network; DRAFPIC does not write the schools' dossier.
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature({ home: "member" });
+      return f.exec(
+        `mutation($input: UpdateCommonStrategyInput!) { updateCommonStrategy(input: $input) { id version } }`,
+        {
+          input: {
+            candidatureId: c.id,
+            criterionCode: PILOT_CRITERION,
+            text: "Stratégie commune du réseau.",
+          },
+        },
+      );
+    },
+  },
+  updateCriterionResponse: {
+    // The head of that establishment, or the pilot of that criterion there; DRAFPIC does not write
+    // the schools' dossier.
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `mutation($input: UpdateCriterionResponseInput!) { updateCriterionResponse(input: $input) { id version } }`,
+        {
+          input: {
+            candidatureId: c.id,
+            establishmentId: c.establishmentId,
+            criterionCode: PILOT_CRITERION,
+            narrative: "Notre démarche d'amélioration continue.",
+          },
+        },
+      );
+    },
+  },
+} satisfies Record<string, MatrixEntry>;
+
+// ---------------------------------------------------------------------------------------------
+// Running it
+
+const DENY_CODES: ReadonlySet<string> = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
+
+/** "ok", or the codes of the errors (a result without data nor errors is "empty"). */
+function outcomeOf(result: GraphQLResult): string {
+  if (result.errors && result.errors.length > 0)
+    return result.errors.map((e) => e.extensions?.code ?? "NO_CODE").join(",");
+  return result.data ? "ok" : "empty";
+}
+
+function verdictOf(result: GraphQLResult): Verdict {
+  return result.errors?.some((e) => DENY_CODES.has(e.extensions?.code ?? "")) ? DENY : ALLOW;
+}
+
+function expected(e: Expectation, scope: Scope): Verdict {
+  return typeof e === "string" ? e : e[scope];
+}
+
+interface CaseResult {
+  operation: string;
+  caller: Caller;
+  scope: Scope;
+  expected: Verdict;
+  got: string;
+  verdict: Verdict;
+  message?: string;
+}
+
+function rowsOf(matrix: Record<string, MatrixEntry>): [string, Row][] {
+  return Object.entries(matrix).flatMap(([name, entry]): [string, Row][] =>
+    "cases" in entry
+      ? Object.entries(entry.cases).map(([sub, row]): [string, Row] => [`${name}[${sub}]`, row])
+      : [[name, entry]],
+  );
+}
+
+async function runMatrix(world: MatrixWorld): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  const rows = [...rowsOf(QUERY_MATRIX), ...rowsOf(MUTATION_MATRIX)];
+  for (const [operation, row] of rows) {
+    for (const caller of CALLERS) {
+      for (const scope of SCOPES) {
+        const want = expected(row.expect[caller], scope);
+        const f = new CaseFixture(world, caller, scope);
+        try {
+          const result = await row.run(f, scope);
+          results.push({
+            operation,
+            caller,
+            scope,
+            expected: want,
+            got: outcomeOf(result),
+            verdict: verdictOf(result),
+            ...(result.errors?.[0] ? { message: result.errors[0].message } : {}),
+          });
+        } catch (error) {
+          results.push({
+            operation,
+            caller,
+            scope,
+            expected: want,
+            got: `fixture threw: ${error instanceof Error ? error.message : String(error)}`,
+            verdict: want === ALLOW ? DENY : ALLOW,
+          });
+        }
+      }
+    }
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe("authorization matrix", () => {
+  let app: TestApp;
+  let world: MatrixWorld;
+  let results: CaseResult[] = [];
+  const quiet: jest.SpyInstance[] = [];
+
+  beforeAll(async () => {
+    // Every refusal and login is also written to the structured log (console.log): not wanted here.
+    quiet.push(jest.spyOn(console, "log").mockImplementation(() => undefined));
+    app = await createTestApp();
+    world = await createMatrixWorld(app);
+  });
+  afterAll(async () => {
+    for (const spy of quiet) spy.mockRestore();
+    await app.close();
+  });
+
+  it("has exactly one row per Query and Mutation field of the schema", async () => {
+    const schema = await buildAppSchema();
+    const queries = Object.keys(schema.getQueryType()?.getFields() ?? {}).sort();
+    const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
+    const queryRows = Object.keys(QUERY_MATRIX).sort();
+    const mutationRows = Object.keys(MUTATION_MATRIX).sort();
+    expect({
+      queriesWithoutRow: queries.filter((q) => !queryRows.includes(q)),
+      queryRowsWithoutOperation: queryRows.filter((q) => !queries.includes(q)),
+      mutationsWithoutRow: mutations.filter((m) => !mutationRows.includes(m)),
+      mutationRowsWithoutOperation: mutationRows.filter((m) => !mutations.includes(m)),
+    }).toEqual({
+      queriesWithoutRow: [],
+      queryRowsWithoutOperation: [],
+      mutationsWithoutRow: [],
+      mutationRowsWithoutOperation: [],
+    });
+  });
+
+  it("grants and refuses every operation as the rules say (operation × caller × scope)", async () => {
+    results = await runMatrix(world);
+    const mismatches = results
+      .filter((r) => r.verdict !== r.expected)
+      .map((r) => ({
+        operation: r.operation,
+        caller: r.caller,
+        scope: r.scope,
+        expected: r.expected,
+        got: r.got,
+        ...(r.message ? { message: r.message } : {}),
+      }));
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+
+  it("builds fixtures on which the allowed calls succeed", () => {
+    expect(results.length).toBeGreaterThan(0);
+    const failedAllowed = results
+      .filter((r) => r.expected === ALLOW && r.verdict === ALLOW && r.got !== "ok")
+      .map((r) => `${r.operation} ${r.caller}/${r.scope}: ${r.got} ${r.message ?? ""}`.trim());
+    expect(failedAllowed).toEqual([]);
+  });
+
+  it("answers an unseen candidature exactly like a missing one", async () => {
+    const head = new CaseFixture(world, "SCHOOL_HEAD", "other");
+    const unseen = (await head.candidature()).id;
+    const missing = randomUUID();
+    const response = `mutation($input: UpdateCriterionResponseInput!) { updateCriterionResponse(input: $input) { id } }`;
+    /** The result with the id replaced by a placeholder. */
+    const shape = (result: GraphQLResult, id: string): unknown =>
+      JSON.parse(JSON.stringify(result).split(id).join("<id>"));
+    const asHead = (query: string, id: string) =>
+      head.exec(query, {
+        ...(query === CANDIDATURE_QUERY
+          ? { id }
+          : {
+              input: {
+                candidatureId: id,
+                establishmentId: world.own.establishment.id,
+                criterionCode: "1",
+                narrative: "x",
+              },
+            }),
+      });
+    for (const query of [CANDIDATURE_QUERY, response]) {
+      const seen = await asHead(query, unseen);
+      expect(seen.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+      expect(seen.errors?.[0]?.message).toBe(`La candidature « ${unseen} » est introuvable.`);
+      expect(shape(seen, unseen)).toEqual(shape(await asHead(query, missing), missing));
+    }
+
+    // An auditor assigned to a candidature that is not submitted yet does not see it either.
+    const auditor = new CaseFixture(world, "AUDITOR", "own");
+    const drafpic = new CaseFixture(world, "DRAFPIC", "own"); // builds with the requested state
+    const open = (await drafpic.candidature({ state: "DOSSIER_OPEN" })).id; // auditor assigned (own)
+    const early = await auditor.exec(CANDIDATURE_QUERY, { id: open });
+    expect(shape(early, open)).toEqual(
+      shape(await auditor.exec(CANDIDATURE_QUERY, { id: missing }), missing),
+    );
+    expect(early.errors?.[0]?.message).toBe(`La candidature « ${open} » est introuvable.`);
+  });
+
+  it("answers other unseen objects (account, API token, pilot) exactly like missing ones", async () => {
+    const head = new CaseFixture(world, "SCHOOL_HEAD", "other");
+    const stranger = await head.account("SCHOOL_STAFF", {
+      establishment: world.other.establishment,
+    });
+    const unseen = {
+      user: stranger.user.id,
+      revokeApiToken: await head.apiToken(stranger.user.id),
+      removeCriterionPilot: (await head.candidature()).pilotId,
+    };
+    const operations: Record<keyof typeof unseen, (id: string) => Promise<GraphQLResult>> = {
+      user: (id) => head.exec(`query($id: ID!) { user(id: $id) { id } }`, { id }),
+      revokeApiToken: (id) =>
+        head.exec(
+          `mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { id } }`,
+          { input: { tokenId: id } },
+        ),
+      removeCriterionPilot: (id) =>
+        head.exec(
+          `mutation($input: RemoveCriterionPilotInput!) { removeCriterionPilot(input: $input) { id } }`,
+          { input: { pilotId: id } },
+        ),
+    };
+    const shape = (result: GraphQLResult, id: string): unknown =>
+      JSON.parse(JSON.stringify(result).split(id).join("<id>"));
+    const differences: { operation: string; unseen: unknown; missing: unknown }[] = [];
+    for (const [operation, id] of Object.entries(unseen) as [keyof typeof unseen, string][]) {
+      const missing = randomUUID();
+      const seen = shape(await operations[operation](id), id);
+      const absent = shape(await operations[operation](missing), missing);
+      if (JSON.stringify(seen) !== JSON.stringify(absent))
+        differences.push({ operation, unseen: seen, missing: absent });
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it("lists only the candidatures the caller sees", async () => {
+    const ds = app.dataSource;
+    const drafpic = new CaseFixture(world, "DRAFPIC", "own");
+    const drafpicOther = new CaseFixture(world, "DRAFPIC", "other");
+    const ownOpen = (await drafpic.candidature({ state: "DOSSIER_OPEN" })).id; // auditor assigned
+    const ownSubmitted = (await drafpic.candidature({ state: "SUBMITTED" })).id; // auditor assigned
+    const otherSubmitted = (await drafpicOther.candidature({ state: "SUBMITTED" })).id; // not assigned
+
+    async function listAll(viewer: Viewer): Promise<string[]> {
+      type Page = {
+        candidatures: {
+          totalCount: number;
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: GraphQLResult<Page> = await app.execute<Page>(
+          `query($after: String) { candidatures(first: 100, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          viewer,
+        );
+        if (!page.data) throw new Error(JSON.stringify(page.errors));
+        ids.push(...page.data.candidatures.edges.map((e) => e.node.id));
+        if (!page.data.candidatures.pageInfo.hasNextPage) break;
+        after = page.data.candidatures.pageInfo.endCursor;
+      }
+      return ids.sort();
+    }
+    const idsOf = async (sql: string, params: unknown[]): Promise<string[]> =>
+      ((await ds.query(sql, params)) as { id: string }[]).map((r) => r.id).sort();
+
+    const ofOwnEstablishment = await idsOf(
+      "SELECT DISTINCT candidature_id AS id FROM co_applicant WHERE establishment_id = $1",
+      [world.own.establishment.id],
+    );
+    for (const viewer of [world.own.head.viewer, world.own.staff.viewer]) {
+      const listed = await listAll(viewer);
+      expect(listed).toEqual(ofOwnEstablishment);
+      expect(listed).toContain(ownOpen);
+      expect(listed).not.toContain(otherSubmitted);
+    }
+
+    const auditorSees = await idsOf(
+      `SELECT a.candidature_id AS id FROM candidature_auditor a JOIN candidature c ON c.id = a.candidature_id
+       WHERE a.user_id = $1 AND c.state = ANY($2)`,
+      [world.auditor.user.id, AUDITOR_VISIBLE_STATES],
+    );
+    const auditorListed = await listAll(world.auditor.viewer);
+    expect(auditorListed).toEqual(auditorSees);
+    expect(auditorListed).toContain(ownSubmitted);
+    expect(auditorListed).not.toContain(ownOpen);
+    expect(auditorListed).not.toContain(otherSubmitted);
+
+    // An establishment's candidatures, through the field: only those the caller sees.
+    type E = { establishment: { candidatures: { id: string }[] } };
+    const shared = await idsOf(
+      `SELECT a.candidature_id AS id FROM co_applicant a JOIN co_applicant b ON b.candidature_id = a.candidature_id
+       WHERE a.establishment_id = $1 AND b.establishment_id = $2`,
+      [world.own.establishment.id, world.other.establishment.id],
+    );
+    const viaField = await app.execute<E>(
+      `query($id: ID!) { establishment(id: $id) { candidatures { id } } }`,
+      { id: world.other.establishment.id },
+      world.own.head.viewer,
+    );
+    expect(viaField.data?.establishment.candidatures.map((c) => c.id).sort()).toEqual(shared);
+
+    const all = await idsOf("SELECT id FROM candidature", []);
+    expect(await listAll(world.analyst.viewer)).toEqual(all);
+    expect(await listAll({ ...app.drafpic, readOnly: true })).toEqual(all);
+  });
+
+  it("records refused authorizations as ACCESS_DENIED auth events", async () => {
+    const f = new CaseFixture(world, "SCHOOL_STAFF", "own");
+    const staff = await f.account("SCHOOL_STAFF", { establishment: world.own.establishment });
+    const drafpic = await f.account("DRAFPIC");
+    const create = `mutation($input: CreateEstablishmentInput!) { createEstablishment(input: $input) { id } }`;
+    const input = {
+      uai: freshUai(),
+      name: "Lycée refusé",
+      kind: "LP",
+      sector: "PUBLIC",
+      city: "Orange",
+      departementCode: "84",
+    };
+    const events = async (userId: string) =>
+      (await app.dataSource.query(
+        "SELECT type, detail FROM auth_event WHERE user_id = $1 ORDER BY occurred_at",
+        [userId],
+      )) as { type: string; detail: string | null }[];
+
+    // A role without the right (FORBIDDEN by the service).
+    const byStaff = await f.execAs(staff.viewer, create, { input });
+    expect(byStaff.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await events(staff.user.id)).toEqual([
+      { type: "ACCESS_DENIED", detail: expect.stringMatching(/^createEstablishment : /) },
+    ]);
+
+    // A read-only API token (FORBIDDEN by the global guard).
+    const byToken = await f.execAs({ ...drafpic.viewer, readOnly: true }, create, { input });
+    expect(byToken.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await events(drafpic.user.id)).toEqual([
+      { type: "ACCESS_DENIED", detail: expect.stringMatching(/^createEstablishment : /) },
+    ]);
+
+    // An unseen candidature (NOT_FOUND, logged too).
+    const unseen = (await new CaseFixture(world, "DRAFPIC", "other").candidature()).id;
+    const read = await f.execAs(staff.viewer, CANDIDATURE_QUERY, { id: unseen });
+    expect(read.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(await events(staff.user.id)).toEqual([
+      expect.objectContaining({ type: "ACCESS_DENIED" }),
+      { type: "ACCESS_DENIED", detail: expect.stringContaining(unseen) },
+    ]);
+  });
+
+  it("denies the pilot a criterion that is not assigned to them", async () => {
+    const f = new CaseFixture(world, "SCHOOL_STAFF", "own");
+    const c = await f.candidature();
+    const result = await f.exec(
+      `mutation($input: UpdateCriterionResponseInput!) { updateCriterionResponse(input: $input) { id } }`,
+      {
+        input: {
+          candidatureId: c.id,
+          establishmentId: c.establishmentId,
+          criterionCode: "1",
+          narrative: "Pas mon critère.",
+        },
+      },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
