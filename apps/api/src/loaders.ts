@@ -4,6 +4,13 @@ import { In, type DataSource, type ObjectLiteral, type EntityTarget } from "type
 import { Academie, Departement } from "./modules/academie/academie.entity";
 import { Establishment } from "./modules/establishment/establishment.entity";
 import { AppUser } from "./modules/identity/user.entity";
+import { Indicator, IndicatorValue } from "./modules/dossier/indicator.entity";
+import {
+  DossierSnapshot,
+  EngagementDocument,
+  Evidence,
+  EvidenceRevision,
+} from "./modules/evidence/evidence.entity";
 import {
   Candidature,
   CandidatureAuditor,
@@ -77,6 +84,19 @@ export function createLoaders(ds: DataSource) {
     userById: byKey(ds, AppUser, "id"),
     auditorsByCandidatureId: groupedBy(ds, CandidatureAuditor, "candidatureId", {
       createdAt: "ASC",
+    }),
+    indicatorsByCandidatureId: groupedBy(ds, Indicator, "candidatureId", { createdAt: "ASC" }),
+    valuesByIndicatorId: groupedBy(ds, IndicatorValue, "indicatorId", { schoolYear: "ASC" }),
+    evidenceByCandidatureId: groupedBy(ds, Evidence, "candidatureId", {
+      effectiveDate: "DESC",
+      createdAt: "ASC",
+    }),
+    revisionsByEvidenceId: groupedBy(ds, EvidenceRevision, "evidenceId", { revision: "DESC" }),
+    engagementDocumentsByCandidatureId: groupedBy(ds, EngagementDocument, "candidatureId", {
+      createdAt: "DESC",
+    }),
+    snapshotsByCandidatureId: groupedBy(ds, DossierSnapshot, "candidatureId", {
+      submittedAt: "DESC",
     }),
     transitionsByCandidatureId: groupedBy(ds, CandidatureTransitionRecord, "candidatureId", {
       createdAt: "ASC",

@@ -15,6 +15,12 @@ import { ScheduleResolver } from "./modules/schedule/schedule.resolver";
 import { IdentityResolver } from "./modules/identity/identity.resolver";
 import { AuditResolver } from "./modules/audit/audit.resolver";
 import { OperationGuard } from "./common/guards";
+import {
+  CandidatureDossierResolver,
+  DossierSnapshotResolver,
+  EvidenceFieldsResolver,
+  IndicatorResolver,
+} from "./modules/dossier/dossier.resolver";
 
 /** The committed contract the portals generate their types from. */
 export const SCHEMA_FILE = path.resolve(__dirname, "..", "schema.graphql");
@@ -30,6 +36,10 @@ export const RESOLVERS = [
   ScheduleResolver,
   IdentityResolver,
   AuditResolver,
+  CandidatureDossierResolver,
+  IndicatorResolver,
+  EvidenceFieldsResolver,
+  DossierSnapshotResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -1,5 +1,8 @@
 import {
   accountShapeProblems,
+  canApproveSubmission,
+  canEditSupportingItem,
+  canFileEngagementDocuments,
   canCreateCandidature,
   canEditCommonStrategy,
   canEditCriterionResponse,
@@ -90,5 +93,25 @@ describe("authorization rules", () => {
     expect(
       accountShapeProblems({ role: "DRAFPIC", establishmentId: "x", auditorProfile: null }),
     ).toHaveLength(1);
+  });
+});
+
+describe("dossier authorization rules", () => {
+  it("lets indicators and evidence be edited by whoever edits all their criteria", () => {
+    const pilot = v("SCHOOL_STAFF", "co", "pilot");
+    expect(canEditSupportingItem(pilot, facts, "co", ["4"])).toBe(true);
+    expect(canEditSupportingItem(pilot, facts, "co", ["4", "5"])).toBe(false);
+    expect(canEditSupportingItem(pilot, facts, "co", [])).toBe(false);
+    expect(canEditSupportingItem(v("SCHOOL_HEAD", "co"), facts, "co", ["1", "8"])).toBe(true);
+  });
+
+  it("reserves engagement documents to the establishment's head or DRAFPIC, approvals to co-applicants' heads", () => {
+    expect(canFileEngagementDocuments(v("SCHOOL_HEAD", "co"), facts, "co")).toBe(true);
+    expect(canFileEngagementDocuments(v("SCHOOL_HEAD", "co"), facts, "lead")).toBe(false);
+    expect(canFileEngagementDocuments(v("DRAFPIC"), facts, "lead")).toBe(true);
+    expect(canFileEngagementDocuments(v("SCHOOL_STAFF", "co"), facts, "co")).toBe(false);
+    expect(canApproveSubmission(v("SCHOOL_HEAD", "co"), facts)).toBe(true);
+    expect(canApproveSubmission(v("SCHOOL_HEAD", "lead"), facts)).toBe(false);
+    expect(canApproveSubmission(v("SCHOOL_STAFF", "co"), facts)).toBe(false);
   });
 });

@@ -203,3 +203,40 @@ export function canRunProcedure(viewer: Viewer): boolean {
 export function canReadPersonalData(viewer: Viewer): boolean {
   return viewer.role !== "ANALYST";
 }
+
+/** Indicators and evidence supporting criteria: whoever may edit every one of those criteria there. */
+export function canEditSupportingItem(
+  viewer: Viewer,
+  facts: CandidatureAccessFacts,
+  establishmentId: string,
+  criterionCodes: readonly string[],
+): boolean {
+  return (
+    criterionCodes.length > 0 &&
+    criterionCodes.every((code) => canEditCriterionResponse(viewer, facts, establishmentId, code))
+  );
+}
+
+/** Engagement letter and board minutes of an establishment: its head (or DRAFPIC receiving them). */
+export function canFileEngagementDocuments(
+  viewer: Viewer,
+  facts: CandidatureAccessFacts,
+  establishmentId: string,
+): boolean {
+  if (viewer.readOnly || !facts.memberEstablishmentIds.includes(establishmentId)) return false;
+  return (
+    viewer.role === "DRAFPIC" ||
+    (viewer.role === "SCHOOL_HEAD" && viewer.establishmentId === establishmentId)
+  );
+}
+
+/** In a network, the head of each co-applicant other than the lead approves the submission. */
+export function canApproveSubmission(viewer: Viewer, facts: CandidatureAccessFacts): boolean {
+  return (
+    !viewer.readOnly &&
+    viewer.role === "SCHOOL_HEAD" &&
+    viewer.establishmentId !== null &&
+    viewer.establishmentId !== facts.leadEstablishmentId &&
+    facts.memberEstablishmentIds.includes(viewer.establishmentId)
+  );
+}

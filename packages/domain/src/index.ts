@@ -11,3 +11,4 @@ export * from "./assessment";
 export * from "./personal-data";
 export * from "./readiness";
 export * from "./authorization";
+export * from "./dossier";

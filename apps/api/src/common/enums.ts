@@ -4,7 +4,13 @@
  */
 import { registerEnumType } from "type-graphql";
 import {
+  ATTAINMENT_LEVEL_LABELS,
   AUDITOR_PROFILE_LABELS,
+  ENGAGEMENT_DOCUMENT_LABELS,
+  EVIDENCE_KIND_LABELS,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_KIND_LABELS,
+  TREND_LABELS,
   AWARD_TYPE_LABELS,
   ROLE_LABELS,
   CANDIDATURE_KIND_LABELS,
@@ -82,4 +88,34 @@ export const AuditorProfileEnum = enumOf(
   "AuditorProfile",
   "Profil d'un auditeur.",
   AUDITOR_PROFILE_LABELS,
+);
+export const AttainmentLevelEnum = enumOf(
+  "AttainmentLevel",
+  "Niveau d'atteinte d'un critère (échelle commune à l'auto-évaluation et aux auditeurs).",
+  ATTAINMENT_LEVEL_LABELS,
+);
+export const EvidenceKindEnum = enumOf(
+  "EvidenceKind",
+  "Nature d'une pièce justificative.",
+  EVIDENCE_KIND_LABELS,
+);
+export const EngagementDocumentKindEnum = enumOf(
+  "EngagementDocumentKind",
+  "Document d'engagement d'un établissement.",
+  ENGAGEMENT_DOCUMENT_LABELS,
+);
+export const IndicatorKindEnum = enumOf(
+  "IndicatorKind",
+  "Indicateur quantitatif ou qualitatif.",
+  INDICATOR_KIND_LABELS,
+);
+export const IndicatorDirectionEnum = enumOf(
+  "IndicatorDirection",
+  "Sens de progression souhaité d'un indicateur.",
+  INDICATOR_DIRECTION_LABELS,
+);
+export const TrendEnum = enumOf(
+  "Trend",
+  "Tendance d'un indicateur sur les années scolaires.",
+  TREND_LABELS,
 );

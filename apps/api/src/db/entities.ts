@@ -8,6 +8,13 @@ import {
   UserSession,
 } from "../modules/identity/user.entity";
 import { AuditLogEntry } from "../modules/audit/audit-log.entity";
+import { Indicator, IndicatorValue } from "../modules/dossier/indicator.entity";
+import {
+  DossierSnapshot,
+  EngagementDocument,
+  Evidence,
+  EvidenceRevision,
+} from "../modules/evidence/evidence.entity";
 import {
   Candidature,
   CandidatureAuditor,
@@ -36,4 +43,10 @@ export const ENTITIES = [
   LoginFailure,
   AuthEvent,
   AuditLogEntry,
+  Indicator,
+  IndicatorValue,
+  Evidence,
+  EvidenceRevision,
+  EngagementDocument,
+  DossierSnapshot,
 ];

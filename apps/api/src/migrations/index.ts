@@ -3,7 +3,10 @@ import type { MigrationInterface } from "typeorm";
 import { Initial1795798882366 } from "./1795798882366-initial";
 import { Identity1795799741829 } from "./1795799741829-identity";
 
+import { Dossier1795800365743 } from "./1795800365743-dossier";
+
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795798882366,
   Identity1795799741829,
+  Dossier1795800365743,
 ];

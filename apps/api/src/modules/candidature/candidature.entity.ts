@@ -1,6 +1,7 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLDateTimeISO, GraphQLLocalDate } from "graphql-scalars";
 import type {
+  AttainmentLevel,
   AwardType,
   CandidatureKind,
   CandidatureState,
@@ -10,6 +11,7 @@ import type {
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from "typeorm";
 import { BaseEntity } from "../../common/base.entity";
 import {
+  AttainmentLevelEnum,
   AwardTypeEnum,
   CandidatureKindEnum,
   CandidatureStateEnum,
@@ -134,6 +136,16 @@ export class CoApplicant extends BaseEntity {
   })
   @Column({ name: "board_minutes_on", type: "date", nullable: true })
   boardMinutesOn!: string | null;
+
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description: "Approbation du dépôt par le chef de cet établissement (candidature en réseau).",
+  })
+  @Column({ name: "submission_approved_at", type: "timestamptz", precision: 3, nullable: true })
+  submissionApprovedAt!: Date | null;
+
+  @Column({ name: "submission_approved_by", type: "uuid", nullable: true })
+  submissionApprovedBy!: string | null;
 }
 
 /** One establishment's answer on one criterion of a candidature. */
@@ -161,11 +173,67 @@ export class CriterionResponse extends BaseEntity {
   @JoinColumn({ name: "establishment_id" })
   establishment?: Establishment;
 
-  @Field(() => String, { description: "Texte de la réponse (démarche d'amélioration continue)." })
+  @Field(() => String, {
+    description: "Synthèse de la démarche sur le critère (texte enrichi, nettoyé).",
+  })
   @Column({ type: "text", default: "" })
   narrative!: string;
 
-  @Field(() => Number, { description: "Numéro de version, incrémenté à chaque enregistrement." })
+  @Field(() => String, { description: "Ce qui est prévu (texte enrichi, nettoyé)." })
+  @Column({ type: "text", default: "" })
+  planned!: string;
+
+  @Field(() => String, { description: "Ce qui est fait (texte enrichi, nettoyé)." })
+  @Column({ type: "text", default: "" })
+  done!: string;
+
+  @Field(() => String, { description: "Ce qui est mesuré (texte enrichi, nettoyé)." })
+  @Column({ type: "text", default: "" })
+  measured!: string;
+
+  @Field(() => String, { description: "Ce qui est amélioré (texte enrichi, nettoyé)." })
+  @Column({ type: "text", default: "" })
+  improved!: string;
+
+  @Field(() => AttainmentLevelEnum, {
+    nullable: true,
+    description: "Niveau d'atteinte auto-évalué.",
+  })
+  @Column({ name: "self_assessed_level", type: "text", nullable: true })
+  selfAssessedLevel!: AttainmentLevel | null;
+
+  @Field(() => [String], { description: "Attendus du cahier des charges traités (identifiants)." })
+  @Column({ name: "addressed_expectation_ids", type: "text", array: true, default: () => "'{}'" })
+  addressedExpectationIds!: string[];
+
+  @Field(() => [String], { description: "Fiches Qualéduc utilisées (codes)." })
+  @Column({ name: "qualeduc_fiche_codes", type: "text", array: true, default: () => "'{}'" })
+  qualeducFicheCodes!: string[];
+
+  @Field(() => String, { nullable: true, description: "Action emblématique : intitulé." })
+  @Column({ name: "emblematic_action_title", type: "text", nullable: true })
+  emblematicActionTitle!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Action emblématique : description (texte enrichi, nettoyé).",
+  })
+  @Column({ name: "emblematic_action_description", type: "text", nullable: true })
+  emblematicActionDescription!: string | null;
+
+  @Field(() => Boolean, {
+    description: "Critère 6 seulement : critère rempli de fait par le label Euroscol.",
+  })
+  @Column({ name: "met_by_euroscol", type: "boolean", default: false })
+  metByEuroscol!: boolean;
+
+  @Field(() => [String], {
+    description: "Pièces justificatives citées par cette réponse (identifiants).",
+  })
+  @Column({ name: "cited_evidence_ids", type: "uuid", array: true, default: () => "'{}'" })
+  citedEvidenceIds!: string[];
+
+  @Field(() => Int, { description: "Numéro de version, incrémenté à chaque enregistrement." })
   @Column({ type: "integer", default: 1 })
   version!: number;
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type {
+  AttainmentLevel,
   AwardType,
   CandidatureKind,
   CandidatureState,
@@ -8,6 +9,7 @@ import type {
   TransitionName,
 } from "@ldm/domain";
 import {
+  AttainmentLevelEnum,
   AwardTypeEnum,
   CandidatureKindEnum,
   CandidatureStateEnum,
@@ -118,7 +120,10 @@ export class SetOptionalCriterionInput {
   variant?: OptionalCriterionVariant | null;
 }
 
-@InputType({ description: "Enregistrement de la réponse d'un établissement sur un critère." })
+@InputType({
+  description:
+    "Enregistrement de l'auto-évaluation d'un établissement sur un critère ; un champ absent reste inchangé.",
+})
 export class UpdateCriterionResponseInput {
   @Field(() => ID, { description: "Candidature." })
   candidatureId!: string;
@@ -129,8 +134,56 @@ export class UpdateCriterionResponseInput {
   @Field(() => String, { description: "Code du critère (1 à 8, 9a ou 9b)." })
   criterionCode!: string;
 
-  @Field(() => String, { description: "Texte de la réponse." })
-  narrative!: string;
+  @Field(() => String, { nullable: true, description: "Synthèse (texte enrichi)." })
+  narrative?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Ce qui est prévu (texte enrichi)." })
+  planned?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Ce qui est fait (texte enrichi)." })
+  done?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Ce qui est mesuré (texte enrichi)." })
+  measured?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Ce qui est amélioré (texte enrichi)." })
+  improved?: string | null;
+
+  @Field(() => AttainmentLevelEnum, {
+    nullable: true,
+    description: "Niveau d'atteinte auto-évalué.",
+  })
+  selfAssessedLevel?: AttainmentLevel | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Attendus traités (identifiants, ex. 4.1).",
+  })
+  addressedExpectationIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "Fiches Qualéduc utilisées (codes)." })
+  qualeducFicheCodes?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Action emblématique : intitulé (vide pour la retirer).",
+  })
+  emblematicActionTitle?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Action emblématique : description (texte enrichi).",
+  })
+  emblematicActionDescription?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Critère 6 : rempli de fait par le label Euroscol.",
+  })
+  metByEuroscol?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: "Pièces justificatives citées." })
+  citedEvidenceIds?: string[] | null;
 
   @Field(() => Int, {
     nullable: true,

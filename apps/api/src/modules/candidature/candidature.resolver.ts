@@ -41,6 +41,7 @@ import { AuditorAssignmentInput } from "../identity/identity.input";
 import { AppUser } from "../identity/user.entity";
 import * as service from "./candidature.service";
 import { Deadline, Readiness } from "./candidature.type";
+import { loadDossierRowsBatched, readinessInputOf } from "../dossier/dossier-data";
 
 export const CandidatureConnection = connectionType(Candidature, "Candidature", "candidatures");
 
@@ -316,29 +317,7 @@ export class CandidatureResolver {
     description: "Ce qui manque encore au dossier pour être déposé.",
   })
   async readiness(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<Readiness> {
-    const [members, responses, commonStrategies, pilots] = await Promise.all([
-      ctx.loaders.membersByCandidatureId.load(c.id),
-      ctx.loaders.responsesByCandidatureId.load(c.id),
-      ctx.loaders.commonStrategiesByCandidatureId.load(c.id),
-      ctx.loaders.pilotsByCandidatureId.load(c.id),
-    ]);
-    const establishments = await Promise.all(
-      members.map((m) => establishmentOf(ctx, m.establishmentId)),
-    );
-    return assessReadiness({
-      referentialVersion: c.referentialVersion,
-      kind: c.kind,
-      optionalCriterionVariant: c.optionalCriterionVariant,
-      members: members.map((m, i) => ({
-        establishmentId: m.establishmentId,
-        establishmentName: establishments[i]?.name ?? m.establishmentId,
-        engagementLetterOn: m.engagementLetterOn,
-        boardMinutesOn: m.boardMinutesOn,
-      })),
-      responses,
-      commonStrategies,
-      pilots,
-    });
+    return assessReadiness(readinessInputOf(await loadDossierRowsBatched(ctx, c)));
   }
 }
 

@@ -17,6 +17,10 @@ import {
   requiresCommonStrategy,
   CANDIDATURE_STATE_LABELS,
   compareIsoDates,
+  assertExpectationIds,
+  assertQualeducFicheCodes,
+  canBeMetByEuroscol,
+  IMPROVEMENT_STEP_LABELS,
   canCreateCandidature,
   canEditCommonStrategy,
   canEditCriterionResponse,
@@ -40,6 +44,10 @@ import { paginateByTime, type Connection } from "../../common/pagination";
 import { optionalText } from "../../common/text";
 import { recordChange } from "../audit/audit-trail";
 import { AppUser } from "../identity/user.entity";
+import { cleanRichText } from "../../common/rich-text";
+import { Evidence } from "../evidence/evidence.entity";
+import { loadDossierRows, readinessInputOf } from "../dossier/dossier-data";
+import { freezeDossier } from "../dossier/dossier.service";
 import { Establishment } from "../establishment/establishment.entity";
 import {
   Candidature,
@@ -106,7 +114,7 @@ export function factsOf(
  * Locks the candidature row for the rest of the transaction and checks that the caller sees it (an unseen
  * candidature answers NOT_FOUND, exactly like a missing one).
  */
-async function lockCandidature(
+export async function lockCandidature(
   ctx: RequestContext,
   manager: EntityManager,
   id: string,
@@ -141,7 +149,7 @@ function membersOf(manager: EntityManager, candidatureId: string): Promise<CoApp
     .find({ where: { candidatureId }, order: { createdAt: "ASC" } });
 }
 
-function assertSchoolEditable(c: Candidature): void {
+export function assertSchoolEditable(c: Candidature): void {
   if (!isSchoolEditableState(c.state)) {
     throw new AppError(
       "CANDIDATURE_LOCKED",
@@ -151,7 +159,7 @@ function assertSchoolEditable(c: Candidature): void {
   }
 }
 
-async function assertMember(
+export async function assertMember(
   manager: EntityManager,
   c: Candidature,
   establishmentId: string,
@@ -374,35 +382,6 @@ function assertExpectedVersion(
   );
 }
 
-/** Creates or updates a versioned text row (response or strategy) under optimistic concurrency. */
-async function saveVersioned<E extends CriterionResponse | CommonStrategy>(
-  ctx: RequestContext,
-  manager: EntityManager,
-  entity: "CriterionResponse" | "CommonStrategy",
-  existing: E | null,
-  expectedVersion: number | null | undefined,
-  field: "narrative" | "text",
-  value: string,
-  create: () => Promise<E>,
-): Promise<E> {
-  if (value.length > NARRATIVE_MAX) throw badInput(`Le texte dépasse ${NARRATIVE_MAX} caractères.`);
-  if (!existing) {
-    assertExpectedVersion(expectedVersion, 0, null);
-    const created = await create();
-    await recordChange(ctx, manager, entity, created.id, null, created);
-    return created;
-  }
-  const current = (existing as unknown as Record<string, unknown>)[field];
-  assertExpectedVersion(expectedVersion, existing.version, { [field]: current });
-  const repo = manager.getRepository<CriterionResponse | CommonStrategy>(
-    entity === "CriterionResponse" ? CriterionResponse : CommonStrategy,
-  );
-  await repo.update({ id: existing.id }, { [field]: value, version: existing.version + 1 });
-  const after = (await repo.findOneByOrFail({ id: existing.id })) as E;
-  await recordChange(ctx, manager, entity, existing.id, existing, after);
-  return after;
-}
-
 export async function updateCriterionResponse(
   ctx: RequestContext,
   manager: EntityManager,
@@ -417,29 +396,103 @@ export async function updateCriterionResponse(
     `réponse au critère ${criterionCode}`,
   );
   assertSchoolEditable(c);
+  const changes = await responseChanges(manager, c, criterionCode, input);
   const repo = manager.getRepository(CriterionResponse);
   const existing = await repo.findOne({
     where: { candidatureId: c.id, establishmentId: input.establishmentId, criterionCode },
   });
-  return saveVersioned(
-    ctx,
-    manager,
-    "CriterionResponse",
-    existing,
-    input.expectedVersion,
-    "narrative",
-    input.narrative,
-    () =>
-      repo.save(
-        repo.create({
-          candidatureId: c.id,
-          establishmentId: input.establishmentId,
-          criterionCode,
-          narrative: input.narrative,
-          version: 1,
-        }),
-      ),
-  );
+  if (!existing) {
+    assertExpectedVersion(input.expectedVersion, 0, null);
+    const created = await repo.save(
+      repo.create({
+        candidatureId: c.id,
+        establishmentId: input.establishmentId,
+        criterionCode,
+        ...changes,
+        version: 1,
+      }),
+    );
+    await recordChange(ctx, manager, "CriterionResponse", created.id, null, created);
+    return created;
+  }
+  assertExpectedVersion(input.expectedVersion, existing.version, { ...existing });
+  await repo.update({ id: existing.id }, { ...changes, version: existing.version + 1 });
+  const after = await repo.findOneByOrFail({ id: existing.id });
+  await recordChange(ctx, manager, "CriterionResponse", existing.id, existing, after);
+  return after;
+}
+
+/** Validates and cleans the fields of a self-evaluation update (absent fields stay unchanged). */
+async function responseChanges(
+  manager: EntityManager,
+  c: Candidature,
+  criterionCode: string,
+  input: UpdateCriterionResponseInput,
+): Promise<Partial<CriterionResponse>> {
+  const changes: Partial<CriterionResponse> = {};
+  const texts = [
+    ["narrative", "synthèse"],
+    ["planned", IMPROVEMENT_STEP_LABELS.PLANNED],
+    ["done", IMPROVEMENT_STEP_LABELS.DONE],
+    ["measured", IMPROVEMENT_STEP_LABELS.MEASURED],
+    ["improved", IMPROVEMENT_STEP_LABELS.IMPROVED],
+  ] as const;
+  for (const [field, label] of texts) {
+    const value = input[field];
+    if (value !== undefined && value !== null)
+      changes[field] = cleanRichText(value, label, NARRATIVE_MAX);
+  }
+  if (input.selfAssessedLevel !== undefined) changes.selfAssessedLevel = input.selfAssessedLevel;
+  const criterion = getCriterion(c.referentialVersion, criterionCode);
+  if (input.addressedExpectationIds) {
+    changes.addressedExpectationIds = assertExpectationIds(
+      criterion,
+      input.addressedExpectationIds,
+    );
+  }
+  if (input.qualeducFicheCodes) {
+    changes.qualeducFicheCodes = assertQualeducFicheCodes(
+      c.referentialVersion,
+      input.qualeducFicheCodes,
+    );
+  }
+  if (input.emblematicActionTitle !== undefined) {
+    changes.emblematicActionTitle = optionalText(
+      input.emblematicActionTitle,
+      "action emblématique",
+      200,
+    );
+  }
+  if (input.emblematicActionDescription !== undefined) {
+    changes.emblematicActionDescription =
+      input.emblematicActionDescription === null
+        ? null
+        : cleanRichText(
+            input.emblematicActionDescription,
+            "description de l'action emblématique",
+            NARRATIVE_MAX,
+          );
+  }
+  if (input.metByEuroscol !== undefined && input.metByEuroscol !== null) {
+    if (input.metByEuroscol && !canBeMetByEuroscol(c.referentialVersion, criterionCode)) {
+      throw badInput(
+        "Seul le critère 6 (ouverture internationale) peut être rempli par le label Euroscol.",
+      );
+    }
+    changes.metByEuroscol = input.metByEuroscol;
+  }
+  if (input.citedEvidenceIds) {
+    const ids = [...new Set(input.citedEvidenceIds)];
+    for (const id of ids) assertUuidOrNotFound("La pièce justificative", id);
+    const found =
+      ids.length === 0
+        ? []
+        : await manager.getRepository(Evidence).findBy({ id: In(ids), candidatureId: c.id });
+    const missing = ids.filter((id) => !found.some((e) => e.id === id));
+    if (missing.length > 0) throw notFound("La pièce justificative", missing[0]!);
+    changes.citedEvidenceIds = ids;
+  }
+  return changes;
 }
 
 export async function updateCommonStrategy(
@@ -465,19 +518,20 @@ export async function updateCommonStrategy(
   assertSchoolEditable(c);
   const repo = manager.getRepository(CommonStrategy);
   const existing = await repo.findOne({ where: { candidatureId: c.id, criterionCode: code } });
-  return saveVersioned(
-    ctx,
-    manager,
-    "CommonStrategy",
-    existing,
-    input.expectedVersion,
-    "text",
-    input.text,
-    () =>
-      repo.save(
-        repo.create({ candidatureId: c.id, criterionCode: code, text: input.text, version: 1 }),
-      ),
-  );
+  const text = cleanRichText(input.text, `stratégie commune ${code}`, NARRATIVE_MAX);
+  if (!existing) {
+    assertExpectedVersion(input.expectedVersion, 0, null);
+    const created = await repo.save(
+      repo.create({ candidatureId: c.id, criterionCode: code, text, version: 1 }),
+    );
+    await recordChange(ctx, manager, "CommonStrategy", created.id, null, created);
+    return created;
+  }
+  assertExpectedVersion(input.expectedVersion, existing.version, { text: existing.text });
+  await repo.update({ id: existing.id }, { text, version: existing.version + 1 });
+  const after = await repo.findOneByOrFail({ id: existing.id });
+  await recordChange(ctx, manager, "CommonStrategy", existing.id, existing, after);
+  return after;
 }
 
 export async function assignCriterionPilot(
@@ -615,31 +669,7 @@ export async function scheduleAudit(
 
 /** Readiness of a candidature's dossier, computed by the domain from what is stored. */
 export async function readinessOf(manager: EntityManager, c: Candidature): Promise<Readiness> {
-  const members = await membersOf(manager, c.id);
-  const establishments = await manager
-    .getRepository(Establishment)
-    .findBy({ id: In(members.map((m) => m.establishmentId)) });
-  const names = new Map(establishments.map((e) => [e.id, e.name]));
-  // Sequential: the queries share the transaction's single connection.
-  const responses = await manager.getRepository(CriterionResponse).findBy({ candidatureId: c.id });
-  const commonStrategies = await manager
-    .getRepository(CommonStrategy)
-    .findBy({ candidatureId: c.id });
-  const pilots = await manager.getRepository(CriterionPilot).findBy({ candidatureId: c.id });
-  return assessReadiness({
-    referentialVersion: c.referentialVersion,
-    kind: c.kind,
-    optionalCriterionVariant: c.optionalCriterionVariant,
-    members: members.map((m) => ({
-      establishmentId: m.establishmentId,
-      establishmentName: names.get(m.establishmentId) ?? m.establishmentId,
-      engagementLetterOn: m.engagementLetterOn,
-      boardMinutesOn: m.boardMinutesOn,
-    })),
-    responses,
-    commonStrategies,
-    pilots,
-  });
+  return assessReadiness(readinessInputOf(await loadDossierRows(manager, c)));
 }
 
 export async function transitionCandidature(
@@ -679,6 +709,8 @@ export async function transitionCandidature(
   if (input.transition === "SUBMIT_DOSSIER") changes.submittedAt = new Date();
   if (input.transition === "PUBLISH_LABEL") changes.publicationDate = publicationDate;
   const after = await updateCandidature(ctx, manager, c, changes);
+  if (input.transition === "SUBMIT_DOSSIER")
+    await freezeDossier(ctx, manager, after, changes.submittedAt!);
   const history = manager.getRepository(CandidatureTransitionRecord);
   const record = await history.save(
     history.create({
