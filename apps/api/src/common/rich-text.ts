@@ -27,7 +27,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     "blockquote",
     "a",
   ],
-  allowedAttributes: { a: ["href", "title"] },
+  allowedAttributes: { a: ["href", "title", "rel"] },
   allowedSchemes: ["http", "https", "mailto"],
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }) },
   disallowedTagsMode: "discard",

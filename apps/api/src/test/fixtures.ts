@@ -5,6 +5,7 @@ import {
   uaiCheckLetter,
   type AuditorProfile,
   type EstablishmentKind,
+  type EvidenceKind,
   type Role,
   type Viewer,
 } from "@ldm/domain";
@@ -12,6 +13,7 @@ import type { DataSource } from "typeorm";
 import { parisToday } from "../context";
 import { Establishment } from "../modules/establishment/establishment.entity";
 import { AppUser } from "../modules/identity/user.entity";
+import { Evidence, EvidenceRevision } from "../modules/evidence/evidence.entity";
 import { hashPassword } from "../modules/identity/password";
 
 let next = 100;
@@ -107,4 +109,36 @@ export async function insertUser(
       readOnly: false,
     },
   };
+}
+
+/** Inserts an evidence (with one revision whose file is not stored) supporting the given criteria. */
+export async function insertEvidence(
+  ds: DataSource,
+  candidatureId: string,
+  criterionCodes: string[],
+  options: { kind?: EvidenceKind; establishmentId?: string | null } = {},
+): Promise<Evidence> {
+  const evidence = await ds.getRepository(Evidence).save(
+    ds.getRepository(Evidence).create({
+      candidatureId,
+      establishmentId: options.establishmentId ?? null,
+      title: "Tableau de bord des partenariats",
+      kind: options.kind ?? "DASHBOARD",
+      effectiveDate: "2025-06-30",
+      criterionCodes,
+      currentRevision: 1,
+    }),
+  );
+  await ds.getRepository(EvidenceRevision).save(
+    ds.getRepository(EvidenceRevision).create({
+      evidenceId: evidence.id,
+      revision: 1,
+      sha256: "0".repeat(64),
+      fileName: "tableau-de-bord.pdf",
+      mediaType: "application/pdf",
+      sizeBytes: 1234,
+      uploadedBy: null,
+    }),
+  );
+  return evidence;
 }

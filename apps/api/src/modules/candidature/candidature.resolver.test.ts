@@ -1,9 +1,10 @@
-import { NATIONAL_CRITERION_CODES } from "@ldm/domain";
+import { CURRENT_REFERENTIAL_VERSION, getCriterion, NATIONAL_CRITERION_CODES } from "@ldm/domain";
 import { createTestApp, ok, refused, type TestApp } from "../../test/test-app";
 import {
   inDays,
   inMonths,
   insertEstablishment,
+  insertEvidence,
   insertUser,
   rowCounts,
   today,
@@ -294,7 +295,7 @@ describe("candidatures", () => {
 
     const notReady = refused(await transition("SUBMIT_DOSSIER", head[3]));
     expect(["DEADLINE_PASSED", "INVALID_TRANSITION"]).toContain(notReady.code);
-    expect(notReady.message).toMatch(/Réponse de/);
+    expect(notReady.message).toMatch(/Auto-évaluation de/);
 
     for (const i of [3, 4]) {
       const pilot = await insertUser(app.dataSource, {
@@ -318,13 +319,54 @@ describe("candidatures", () => {
                 establishmentId: e[i]!.id,
                 criterionCode: code,
                 narrative: `Démarche du critère ${code}.`,
+                planned: "<p>Objectifs fixés en conseil pédagogique.</p>",
+                done: "<ul><li>Actions menées</li></ul>",
+                measured: "<p>Indicateurs suivis chaque trimestre.</p>",
+                improved: "<p>Ajustements décidés en fin d'année.</p>",
+                selfAssessedLevel: "MET",
+                addressedExpectationIds: getCriterion(
+                  CURRENT_REFERENTIAL_VERSION,
+                  code,
+                ).expectations.map((x) => x.id),
               },
             },
             pilot.viewer,
           ),
         );
       }
+      const indicator = ok(
+        await app.execute<{ createIndicator: { id: string } }>(
+          `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }`,
+          {
+            input: {
+              candidatureId: c.id,
+              establishmentId: e[i]!.id,
+              name: "Taux d'insertion à 6 mois",
+              kind: "QUANTITATIVE",
+              unit: "%",
+              direction: "HIGHER_IS_BETTER",
+              source: "InserJeunes",
+              criterionCodes: [...NATIONAL_CRITERION_CODES],
+            },
+          },
+          pilot.viewer,
+        ),
+      ).createIndicator;
+      for (const [schoolYear, numericValue] of [
+        ["2022-2023", 61],
+        ["2023-2024", 64],
+        ["2024-2025", 68],
+      ] as const) {
+        ok(
+          await app.execute(
+            `mutation($input: SetIndicatorValueInput!) { setIndicatorValue(input: $input) { id } }`,
+            { input: { indicatorId: indicator.id, schoolYear, numericValue } },
+            pilot.viewer,
+          ),
+        );
+      }
     }
+    await insertEvidence(app.dataSource, c.id, [...NATIONAL_CRITERION_CODES]);
     for (const code of ["4", "5", "6", "8"]) {
       ok(
         await app.execute(
@@ -334,6 +376,16 @@ describe("candidatures", () => {
         ),
       );
     }
+    const unapproved = refused(await transition("SUBMIT_DOSSIER", head[3]));
+    expect(unapproved.code).toBe("DEADLINE_PASSED");
+    expect(unapproved.message).toMatch(/Approbation du dépôt par le chef d'établissement/);
+    ok(
+      await app.execute(
+        `mutation($input: ApproveSubmissionInput!) { approveSubmission(input: $input) { id } }`,
+        { input: { candidatureId: c.id } },
+        head[4],
+      ),
+    );
     expect(refused(await transition("SUBMIT_DOSSIER", head[3])).code).toBe("DEADLINE_PASSED");
 
     ok(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: inMonths(3) } }));
@@ -348,6 +400,20 @@ describe("candidatures", () => {
       "OPEN_DOSSIER",
       "SUBMIT_DOSSIER",
     ]);
+    const frozen = ok(
+      await app.execute<{
+        candidature: {
+          submittedDossier: { sha256: string; content: { responses: unknown[] } } | null;
+        };
+      }>(`query($id: ID!) { candidature(id: $id) { submittedDossier { sha256 content } } }`, {
+        id: c.id,
+      }),
+    ).candidature.submittedDossier;
+    expect(frozen?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(frozen?.content.responses).toHaveLength(16);
+    await expect(app.dataSource.query("UPDATE dossier_snapshot SET sha256 = 'x'")).rejects.toThrow(
+      /append-only/,
+    );
 
     const locked = refused(
       await app.execute(

@@ -49,12 +49,10 @@ export async function loadDossierRows(
   const values =
     indicators.length === 0
       ? []
-      : await manager
-          .getRepository(IndicatorValue)
-          .find({
-            where: { indicatorId: In(indicators.map((i) => i.id)) },
-            order: { schoolYear: "ASC" },
-          });
+      : await manager.getRepository(IndicatorValue).find({
+          where: { indicatorId: In(indicators.map((i) => i.id)) },
+          order: { schoolYear: "ASC" },
+        });
   const evidence = await manager
     .getRepository(Evidence)
     .find({ where, order: { effectiveDate: "DESC" } });
