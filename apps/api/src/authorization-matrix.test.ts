@@ -11,6 +11,7 @@
  *
  * Each row states the RULE; a row that fails shows a bug in the API, not in the matrix.
  */
+import { insertEvidence } from "./test/fixtures";
 import { randomUUID } from "node:crypto";
 import { AUDITOR_VISIBLE_STATES, uaiCheckLetter, type Viewer } from "@ldm/domain";
 import { buildAppSchema } from "./schema";
@@ -182,6 +183,117 @@ const QUERY_MATRIX = {
 } satisfies Record<string, MatrixEntry>;
 
 const MUTATION_MATRIX = {
+  approveSubmission: {
+    // The head of a co-applicant other than the lead: here A is a co-applicant of its partner's network.
+    expect: rule(DENY, { SCHOOL_HEAD: OWN }),
+    async run(f) {
+      const c = await f.candidature({ home: "member", state: "DOSSIER_OPEN" });
+      return f.exec(
+        `mutation($input: ApproveSubmissionInput!) { approveSubmission(input: $input) { id } }`,
+        { input: { candidatureId: c.id } },
+      );
+    },
+  },
+  createIndicator: {
+    // Whoever edits every supported criterion there: the head, or the pilot of that criterion.
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }`,
+        {
+          input: {
+            candidatureId: c.id,
+            establishmentId: c.establishmentId,
+            name: "Nombre d'entreprises partenaires",
+            kind: "QUANTITATIVE",
+            unit: "entreprises",
+            source: "Bureau des entreprises",
+            criterionCodes: [PILOT_CRITERION],
+          },
+        },
+      );
+    },
+  },
+  updateIndicator: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      const indicator = await f.indicator(c.id);
+      return f.exec(
+        `mutation($input: UpdateIndicatorInput!) { updateIndicator(input: $input) { id } }`,
+        {
+          input: { indicatorId: indicator.id, target: "75 %" },
+        },
+      );
+    },
+  },
+  deleteIndicator: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      const indicator = await f.indicator(c.id);
+      return f.exec(`mutation($input: DeleteIndicatorInput!) { deleteIndicator(input: $input) }`, {
+        input: { indicatorId: indicator.id },
+      });
+    },
+  },
+  setIndicatorValue: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      const indicator = await f.indicator(c.id);
+      return f.exec(
+        `mutation($input: SetIndicatorValueInput!) { setIndicatorValue(input: $input) { id } }`,
+        {
+          input: { indicatorId: indicator.id, schoolYear: "2025-2026", numericValue: 70 },
+        },
+      );
+    },
+  },
+  removeIndicatorValue: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      const indicator = await f.indicator(c.id);
+      return f.exec(
+        `mutation($input: RemoveIndicatorValueInput!) { removeIndicatorValue(input: $input) { id } }`,
+        {
+          input: { indicatorId: indicator.id, schoolYear: "2022-2023" },
+        },
+      );
+    },
+  },
+  updateEvidence: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      const evidence = await insertEvidence(f.world.app.dataSource, c.id, [PILOT_CRITERION], {
+        establishmentId: c.establishmentId,
+      });
+      return f.exec(
+        `mutation($input: UpdateEvidenceInput!) { updateEvidence(input: $input) { id } }`,
+        {
+          input: {
+            evidenceId: evidence.id,
+            title: "Compte rendu du comité local école-entreprise",
+          },
+        },
+      );
+    },
+  },
+  deleteEvidence: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      const evidence = await insertEvidence(f.world.app.dataSource, c.id, [PILOT_CRITERION], {
+        establishmentId: c.establishmentId,
+      });
+      return f.exec(`mutation($input: DeleteEvidenceInput!) { deleteEvidence(input: $input) }`, {
+        input: { evidenceId: evidence.id },
+      });
+    },
+  },
   addCoApplicant: {
     expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
     async run(f) {

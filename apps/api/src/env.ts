@@ -36,6 +36,10 @@ export interface ApiEnv {
   trustProxy: string | null;
   /** Structured log level: "info" (default), "warn", "error" or "silent" (the tests). */
   logLevel: string;
+  /** Directory of the uploaded files (content-addressed by SHA-256). */
+  storageDir: string;
+  /** Largest accepted upload, in bytes. */
+  maxUploadBytes: number;
 }
 
 /** Repository root (apps/api/src or apps/api/dist → three levels up). */
@@ -73,5 +77,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     apiTokenMaxDays: intVar(env, "API_TOKEN_MAX_DAYS", 365),
     trustProxy: env.TRUST_PROXY && env.TRUST_PROXY !== "" ? env.TRUST_PROXY : null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    storageDir: path.resolve(REPOSITORY_ROOT, env.STORAGE_DIR || ".data/files"),
+    maxUploadBytes: intVar(env, "MAX_UPLOAD_BYTES", 20 * 1024 * 1024),
   };
 }

@@ -1,15 +1,21 @@
 import "reflect-metadata";
 import { openDatabase } from "./bootstrap";
 import { createServer } from "./server";
+import { LocalFileStorage } from "./storage/local-file-storage";
 import { seedDemoData } from "./seed/seed";
 
 async function main(): Promise<void> {
   const db = await openDatabase();
+  const storage = new LocalFileStorage(db.env.storageDir);
   if (db.env.seedOnStart) {
-    const seeded = await seedDemoData(db.dataSource, db.auth);
+    const seeded = await seedDemoData(db.dataSource, db.auth, storage);
     if (seeded) console.log("Données de démonstration chargées.");
   }
-  const server = await createServer(db.dataSource, db.auth, { trustProxy: db.env.trustProxy });
+  const server = await createServer(db.dataSource, db.auth, {
+    trustProxy: db.env.trustProxy,
+    storage,
+    maxUploadBytes: db.env.maxUploadBytes,
+  });
   await new Promise<void>((resolve) => server.httpServer.listen(db.env.port, db.env.host, resolve));
   console.log(`API GraphQL prête : http://${db.env.host}:${db.env.port}/graphql`);
   let stopping = false;

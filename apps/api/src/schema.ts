@@ -21,6 +21,7 @@ import {
   EvidenceFieldsResolver,
   IndicatorResolver,
 } from "./modules/dossier/dossier.resolver";
+import { EvidenceResolver } from "./modules/evidence/evidence.resolver";
 
 /** The committed contract the portals generate their types from. */
 export const SCHEMA_FILE = path.resolve(__dirname, "..", "schema.graphql");
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   IndicatorResolver,
   EvidenceFieldsResolver,
   DossierSnapshotResolver,
+  EvidenceResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | null = null;

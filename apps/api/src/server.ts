@@ -2,7 +2,10 @@
  * Builds the HTTP application (Express 5 + Apollo Server 5) without listening, so that tests drive it
  * in-process; only `index.ts` listens.
  */
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import express from "express";
 import cookieParser from "cookie-parser";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -15,6 +18,9 @@ import { formatError } from "./common/errors";
 import { buildAppSchema } from "./schema";
 import { SESSION_COOKIE, type AuthConfig } from "./modules/identity/auth.config";
 import { viewerFromApiToken, viewerFromSession } from "./modules/identity/session.service";
+import { mountFileRoutes } from "./modules/evidence/evidence-files";
+import type { FileStorage } from "./storage/file-storage";
+import { LocalFileStorage } from "./storage/local-file-storage";
 
 export interface AppServer {
   app: express.Express;
@@ -27,7 +33,13 @@ export interface AppServer {
 export interface ServerOptions {
   /** Express `trust proxy` (to read the client IP behind a reverse proxy). */
   trustProxy?: string | null;
+  /** Where evidence files live; default: a temporary directory removed by `stop()` (the tests). */
+  storage?: FileStorage;
+  /** Largest accepted upload, in bytes (default 20 MiB). */
+  maxUploadBytes?: number;
 }
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Counts the fields named `name` in a selection set, through inline fragments and fragment spreads. */
 function countField(
@@ -166,5 +178,25 @@ export async function createServer(
       },
     }),
   );
-  return { app, httpServer, apollo, stop: () => apollo.stop() };
+  let tmpStorageDir: string | null = null;
+  let storage = options.storage;
+  if (!storage) {
+    tmpStorageDir = fs.mkdtempSync(path.join(os.tmpdir(), "ldm-files-"));
+    storage = new LocalFileStorage(tmpStorageDir);
+  }
+  mountFileRoutes(app, {
+    dataSource,
+    auth,
+    storage,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+  });
+  return {
+    app,
+    httpServer,
+    apollo,
+    stop: async () => {
+      await apollo.stop();
+      if (tmpStorageDir) await fs.promises.rm(tmpStorageDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -3,12 +3,13 @@ import "reflect-metadata";
 import { openDatabase } from "../bootstrap";
 import { runMigrations } from "../db/data-source";
 import { seedDemoData } from "../seed/seed";
+import { LocalFileStorage } from "../storage/local-file-storage";
 
 openDatabase()
   .then(async (db) => {
     await db.dataSource.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
     await runMigrations(db.dataSource);
-    await seedDemoData(db.dataSource, db.auth);
+    await seedDemoData(db.dataSource, db.auth, new LocalFileStorage(db.env.storageDir));
     console.log("Base réinitialisée et données de démonstration chargées.");
     await db.close();
   })

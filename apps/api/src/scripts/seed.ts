@@ -1,10 +1,11 @@
 import "reflect-metadata";
 import { openDatabase } from "../bootstrap";
 import { seedDemoData } from "../seed/seed";
+import { LocalFileStorage } from "../storage/local-file-storage";
 
 openDatabase()
   .then(async (db) => {
-    const seeded = await seedDemoData(db.dataSource, db.auth);
+    const seeded = await seedDemoData(db.dataSource, db.auth, new LocalFileStorage(db.env.storageDir));
     console.log(
       seeded
         ? "Données de démonstration chargées."

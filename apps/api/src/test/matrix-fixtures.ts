@@ -7,6 +7,7 @@
  */
 import {
   CURRENT_REFERENTIAL_VERSION,
+  getCriterion,
   NATIONAL_CRITERION_CODES,
   type CandidatureKind,
   type CandidatureState,
@@ -25,7 +26,8 @@ import { hashPassword } from "../modules/identity/password";
 import { API_TOKEN_PREFIX } from "../modules/identity/session.service";
 import { newToken } from "../modules/identity/tokens";
 import { ApiToken, AppUser } from "../modules/identity/user.entity";
-import { insertEstablishment, insertUser, today } from "./fixtures";
+import { insertEstablishment, insertEvidence, insertUser, today } from "./fixtures";
+import { Indicator, IndicatorValue } from "../modules/dossier/indicator.entity";
 import type { GraphQLResult, TestApp } from "./test-app";
 
 /** Who calls: nobody, one account of each role, and a DRAFPIC's read-only API token. */
@@ -243,6 +245,38 @@ export class CaseFixture {
     return saved.id;
   }
 
+  /** An indicator of the scope's establishment with values on three school years. */
+  async indicator(
+    candidatureId: string,
+    criterionCodes: string[] = [PILOT_CRITERION],
+  ): Promise<Indicator> {
+    const manager = this.world.app.dataSource.manager;
+    const indicator = await manager.getRepository(Indicator).save(
+      manager.getRepository(Indicator).create({
+        candidatureId,
+        establishmentId: this.side.establishment.id,
+        name: "Taux d'insertion à 6 mois",
+        kind: "QUANTITATIVE",
+        unit: "%",
+        direction: "HIGHER_IS_BETTER",
+        target: null,
+        source: "InserJeunes",
+        criterionCodes,
+      }),
+    );
+    await manager.getRepository(IndicatorValue).save(
+      ["2022-2023", "2023-2024", "2024-2025"].map((schoolYear, i) =>
+        manager.getRepository(IndicatorValue).create({
+          indicatorId: indicator.id,
+          schoolYear,
+          numericValue: 60 + i,
+          textValue: null,
+        }),
+      ),
+    );
+    return indicator;
+  }
+
   /**
    * A fresh candidature on the scope's side: led by (or, with `home: "member"`, including) the scope's
    * establishment, its SCHOOL_STAFF piloting PILOT_CRITERION there, and — in scope `own` — the world's
@@ -321,10 +355,21 @@ export class CaseFixture {
             establishmentId: side.establishment.id,
             criterionCode,
             narrative: `Démarche d'amélioration continue du critère ${criterionCode}.`,
+            planned: "<p>Prévu.</p>",
+            done: "<p>Fait.</p>",
+            measured: "<p>Mesuré.</p>",
+            improved: "<p>Amélioré.</p>",
+            selfAssessedLevel: "MET",
+            addressedExpectationIds: getCriterion(
+              CURRENT_REFERENTIAL_VERSION,
+              criterionCode,
+            ).expectations.map((e) => e.id),
             version: 1,
           }),
         ),
       );
+      await this.indicator(c.id, [...NATIONAL_CRITERION_CODES]);
+      await insertEvidence(this.world.app.dataSource, c.id, [...NATIONAL_CRITERION_CODES]);
     }
 
     const auditorRepo = manager.getRepository(CandidatureAuditor);
