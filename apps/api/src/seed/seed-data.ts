@@ -1,20 +1,26 @@
 /**
  * Données de démonstration — FICTIVES.
  *
- * Les établissements, codes UAI, personnes, adresses électroniques, partenaires et récits ci-dessous
- * sont inventés pour la démonstration de la plateforme : toute ressemblance avec un établissement
- * ou une personne réels serait fortuite. Les communes, départements et académies sont réels.
+ * Les établissements, codes UAI, personnes, adresses électroniques, partenaires, journaux, récits,
+ * auto-évaluations, valeurs d'indicateurs et pièces justificatives ci-dessous sont inventés pour la
+ * démonstration de la plateforme : toute ressemblance avec un établissement ou une personne réels
+ * serait fortuite. Les communes, départements et académies sont réels.
  *
  * Les dates sont relatives au jour du chargement (`parisToday()`) : voir `seed.ts`. Les comptes de
  * démonstration (un par rôle) sont dans `demo-accounts.ts`.
  */
 import type {
   AcademieCode,
+  AttainmentLevel,
   AwardType,
   CandidatureKind,
   CriterionCode,
+  EngagementDocumentKind,
   EstablishmentKind,
   EstablishmentSector,
+  EvidenceKind,
+  IndicatorDirection,
+  IndicatorKind,
   NationalCriterionCode,
   OptionalCriterionVariant,
   TransitionName,
@@ -617,6 +623,814 @@ export function criterionNarrative(p: NarrativeProfile, code: CriterionCode): st
 }
 
 // ---------------------------------------------------------------------------------------------
+// Self-evaluation: per establishment that writes a dossier, what it follows (indicators over the
+// latest school years), its self-assessed levels, its emblematic actions and the evidence of its
+// library. The four steps of the continuous-improvement cycle are written by `improvementSteps`
+// (« ce qui est mesuré » quotes the establishment's own indicators, see `measuredStep`).
+
+/** The indicators the demo establishments follow. */
+export type IndicatorKey =
+  | "bacSuccess"
+  | "insertion"
+  | "apprentices"
+  | "dropout"
+  | "erasmus"
+  | "adage"
+  | "companies"
+  | "openDays"
+  | "climate"
+  | "digitalTraining"
+  | "girlsShare";
+
+export interface IndicatorDefinition {
+  name: string;
+  kind: IndicatorKind;
+  /** Quantitative indicators only. */
+  unit: string | null;
+  direction: IndicatorDirection;
+  target: string | null;
+  source: string;
+  criteria: readonly CriterionCode[];
+}
+
+/** In the order the indicators are created. */
+export const INDICATOR_DEFINITIONS: Record<IndicatorKey, IndicatorDefinition> = {
+  bacSuccess: {
+    name: "Taux de réussite au baccalauréat professionnel",
+    kind: "QUANTITATIVE",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: "Au moins 85 % de réussite",
+    source: "Cyclades (résultats aux examens)",
+    criteria: ["1", "3"],
+  },
+  insertion: {
+    name: "Taux d'insertion dans l'emploi à 6 mois",
+    kind: "QUANTITATIVE",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: "Au moins 65 % des sortants en emploi",
+    source: "InserJeunes",
+    criteria: ["1", "4", "7"],
+  },
+  apprentices: {
+    name: "Nombre d'apprentis accueillis",
+    kind: "QUANTITATIVE",
+    unit: "apprentis",
+    direction: "HIGHER_IS_BETTER",
+    target: "Progression chaque année",
+    source: "SIFA (enquête annuelle sur les apprentis)",
+    criteria: ["2"],
+  },
+  dropout: {
+    name: "Taux de décrochage en cours d'année",
+    kind: "QUANTITATIVE",
+    unit: "%",
+    direction: "LOWER_IS_BETTER",
+    target: "Moins de 6 % des élèves",
+    source: "Pronote et groupe de prévention du décrochage scolaire",
+    criteria: ["3", "7"],
+  },
+  erasmus: {
+    name: "Élèves partis en mobilité Erasmus+",
+    kind: "QUANTITATIVE",
+    unit: "élèves",
+    direction: "HIGHER_IS_BETTER",
+    target: "Une vingtaine d'élèves par an",
+    source: "Suivi des projets Erasmus+ (Beneficiary Module)",
+    criteria: ["6"],
+  },
+  adage: {
+    name: "Actions culturelles renseignées dans ADAGE",
+    kind: "QUANTITATIVE",
+    unit: "actions",
+    direction: "HIGHER_IS_BETTER",
+    target: "Au moins une action par classe",
+    source: "ADAGE",
+    criteria: ["5"],
+  },
+  companies: {
+    name: "Entreprises partenaires accueillant des élèves en PFMP",
+    kind: "QUANTITATIVE",
+    unit: "entreprises",
+    direction: "HIGHER_IS_BETTER",
+    target: null,
+    source: "Bureau des entreprises (conventions de PFMP)",
+    criteria: ["4"],
+  },
+  openDays: {
+    name: "Visiteurs aux journées portes ouvertes",
+    kind: "QUANTITATIVE",
+    unit: "visiteurs",
+    direction: "HIGHER_IS_BETTER",
+    target: null,
+    source: "Registre d'accueil des journées portes ouvertes",
+    criteria: ["8"],
+  },
+  climate: {
+    name: "Perception du climat scolaire",
+    kind: "QUALITATIVE",
+    unit: null,
+    direction: "NEUTRAL",
+    target: "Plus de 80 % d'élèves qui se sentent bien au lycée",
+    source: "Enquête locale de climat scolaire (élèves et personnels)",
+    criteria: ["3", "8"],
+  },
+  digitalTraining: {
+    name: "Enseignants formés au numérique dans l'année",
+    kind: "QUANTITATIVE",
+    unit: "enseignants",
+    direction: "HIGHER_IS_BETTER",
+    target: "Tous les enseignants formés en trois ans",
+    source: "Plan de formation de l'établissement",
+    criteria: ["9a"],
+  },
+  girlsShare: {
+    name: "Part des filles dans les formations industrielles",
+    kind: "QUANTITATIVE",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    target: "15 % de filles",
+    source: "SIECLE (base élèves)",
+    criteria: ["9b"],
+  },
+};
+
+const CLIMATE_REMARKS = [
+  "les relations en atelier et la circulation de l'information sont les points le plus souvent cités comme à améliorer.",
+  "les personnels demandent une information plus régulière sur les projets de l'établissement.",
+  "les élèves citent les espaces de vie et le rôle des délégués parmi les points à travailler.",
+  "les élèves de CAP restent moins positifs que ceux de baccalauréat professionnel.",
+] as const;
+
+/** The yearly appreciation of the (qualitative) school climate indicator. */
+export function climateAppreciation(percent: number, yearIndex: number): string {
+  const remark = CLIMATE_REMARKS[yearIndex % CLIMATE_REMARKS.length] ?? "";
+  return `${formatNumber(percent)} % des élèves interrogés déclarent se sentir bien au lycée ; ${remark}`;
+}
+
+/** 9.8 → « 9,8 » (French decimal comma). */
+export function formatNumber(value: number): string {
+  return String(value).replace(".", ",");
+}
+
+export type EvidenceKey =
+  | "dashboard"
+  | "pedagogicalCouncil"
+  | "localCommittee"
+  | "partnership"
+  | "poster"
+  | "press"
+  | "brochure"
+  | "mobility"
+  | "euroscol"
+  | "digital"
+  | "equality";
+
+export interface EmblematicActionSeed {
+  title: string;
+  /** Rich text. */
+  description: string;
+}
+
+export interface DossierProfile {
+  /**
+   * Values over the latest school years, oldest first, the last one being the latest school year
+   * whose results were known when the candidature was opened. For `climate` (qualitative), the share
+   * of pupils who feel well at school, turned into an appreciation by `climateAppreciation`.
+   */
+  indicators: Partial<Record<IndicatorKey, readonly number[]>>;
+  /** False: the dossier sets no target (the refused one). */
+  targets: boolean;
+  /** Self-assessed levels other than MET. */
+  levels: Partial<Record<CriterionCode, AttainmentLevel>>;
+  actions: Partial<Record<CriterionCode, EmblematicActionSeed>>;
+  /** Replaces the default « ce qui est amélioré » of some criteria (rich text). */
+  improvements?: Partial<Record<CriterionCode, string>>;
+  /** The evidence of its library ("ALL": every piece that fits the candidature's criteria). */
+  evidence: readonly EvidenceKey[] | "ALL";
+  /** « la fédération … »: the partner of the partnership contract. */
+  partner: string;
+  /** Title of the poster of its emblematic cultural action. */
+  poster: string;
+  posterColour: readonly [number, number, number];
+  /** A (fictitious) local newspaper and the headline of an article about the establishment. */
+  press: { outlet: string; headline: string };
+  /** Criterion 6 is met by the Euroscol label (the library holds the label's certificate). */
+  euroscol: boolean;
+}
+
+export const DOSSIER_PROFILES: Partial<Record<EstablishmentKey, DossierProfile>> = {
+  "marseille-jean-moulin": {
+    indicators: {
+      bacSuccess: [77, 80, 83, 85],
+      insertion: [60, 63, 67, 68],
+      companies: [150, 168, 175, 182],
+      erasmus: [5, 9, 13, 15],
+      adage: [6, 9],
+      digitalTraining: [8, 12, 19],
+    },
+    targets: true,
+    levels: { "6": "PARTIALLY_MET" },
+    actions: {
+      "4": {
+        title: "Semaine de l'entreprise",
+        description:
+          "<p>Chaque mois de novembre, une vingtaine d'installateurs et de bureaux d'études interviennent dans les classes, proposent des visites de chantiers et font passer des entretiens blancs aux élèves de terminale.</p>",
+      },
+      "6": {
+        title: "Mobilité Erasmus+ à Valence",
+        description:
+          "<p>Douze élèves de première effectuent quatre semaines de PFMP chez des installateurs photovoltaïques de Valence, préparées en co-intervention par les professeurs d'espagnol et de génie électrique.</p>",
+      },
+    },
+    evidence: ["dashboard", "localCommittee", "brochure", "mobility"],
+    partner: "la fédération départementale des installateurs électriciens",
+    poster: "« Lumières de la ville », exposition photographique",
+    posterColour: [242, 169, 0],
+    press: {
+      outlet: "La Gazette des quartiers nord",
+      headline: "Des lycéens électriciens équipent leur lycée de panneaux solaires",
+    },
+    euroscol: false,
+  },
+  "nice-oliviers": {
+    indicators: {
+      bacSuccess: [83, 85, 88, 87],
+      companies: [210, 230, 245, 252],
+      adage: [10, 13],
+      erasmus: [12, 15],
+    },
+    targets: true,
+    levels: { "4": "EXCEEDED" },
+    actions: {
+      "5": {
+        title: "Le musée à la carte",
+        description:
+          "<p>Après une visite guidée d'un musée niçois, les élèves de cuisine et de service créent un menu inspiré des œuvres, servi aux familles lors d'une soirée au restaurant d'application.</p>",
+      },
+    },
+    evidence: ["localCommittee", "poster"],
+    partner: "l'union des professionnels de l'hôtellerie de la Côte d'Azur",
+    poster: "« Le musée à la carte », soirée des familles",
+    posterColour: [128, 0, 64],
+    press: {
+      outlet: "Le Courrier de la Baie des Anges",
+      headline: "Au lycée Les Oliviers, un menu inspiré des œuvres du musée",
+    },
+    euroscol: false,
+  },
+  "cannes-lerins": {
+    indicators: { bacSuccess: [80, 82, 85], companies: [130, 141, 158] },
+    targets: true,
+    levels: {},
+    actions: {},
+    evidence: ["partnership"],
+    partner: "l'association des professionnels de l'événementiel du pays cannois",
+    poster: "Visites patrimoniales des îles de Lérins",
+    posterColour: [0, 102, 153],
+    press: {
+      outlet: "L'Écho de la Croisette",
+      headline: "Les étudiants de BTS Tourisme guident les visiteurs",
+    },
+    euroscol: false,
+  },
+  "menton-agrumes": {
+    indicators: { bacSuccess: [74, 78] },
+    targets: true,
+    levels: { "1": "PARTIALLY_MET" },
+    actions: {},
+    evidence: [],
+    partner: "le syndicat des producteurs d'agrumes du pays mentonnais",
+    poster: "« Commerces d'hier et d'aujourd'hui », spectacle des élèves",
+    posterColour: [255, 140, 0],
+    press: {
+      outlet: "Le Petit Mentonnais",
+      headline: "La boutique pédagogique du lycée ouvre pour la saison",
+    },
+    euroscol: false,
+  },
+  "toulon-arsenal": {
+    indicators: {
+      bacSuccess: [79, 82, 84, 87],
+      insertion: [58, 61, 64, 66],
+      apprentices: [34, 41, 47, 52],
+      dropout: [9.8, 8.6, 7.1, 6.4],
+      erasmus: [8, 12, 15, 18],
+      adage: [11, 14, 18, 21],
+      companies: [180, 192, 205, 214],
+      openDays: [420, 480, 530, 610],
+      climate: [71, 75, 78, 81],
+      girlsShare: [6.5, 7.2, 8.4, 9.6],
+    },
+    targets: true,
+    levels: { "4": "EXCEEDED", "9b": "EXCEEDED", "5": "PARTIALLY_MET" },
+    actions: {
+      "4": {
+        title: "Semaine de l'entreprise",
+        description:
+          "<p>Pendant une semaine, les chantiers de réparation navale et leurs sous-traitants ouvrent leurs ateliers aux élèves de seconde, et des techniciens animent au lycée des ateliers de soudage et de lecture de plans.</p>",
+      },
+      "6": {
+        title: "Mobilité Erasmus+ à La Spezia",
+        description:
+          "<p>Chaque printemps, dix élèves de chaudronnerie et de maintenance passent trois semaines dans un chantier naval partenaire de La Spezia, accompagnés par un enseignant d'atelier.</p>",
+      },
+      "9b": {
+        title: "Les filles de la navale",
+        description:
+          "<p>Des techniciennes et ingénieures de la réparation navale témoignent devant les collégiennes du bassin, qui découvrent ensuite les ateliers du lycée lors d'un mini-stage en binôme avec une élève.</p>",
+      },
+    },
+    improvements: {
+      "9b": "<p>Les mini-stages réservés aux collégiennes sont désormais proposés dès la classe de quatrième, et une élève ambassadrice accompagne chaque groupe.</p>",
+    },
+    evidence: "ALL",
+    partner: "le groupement des industriels de la réparation navale de la rade",
+    poster: "« Métal et mer », sculpture des élèves de chaudronnerie",
+    posterColour: [0, 70, 130],
+    press: {
+      outlet: "L'Écho de la rade",
+      headline: "Au lycée de l'Arsenal, les filles prennent le chemin de la navale",
+    },
+    euroscol: true,
+  },
+  "embrun-serre-poncon": {
+    indicators: {
+      bacSuccess: [81, 80, 84, 86],
+      insertion: [62, 66, 65, 70],
+      apprentices: [18, 22, 27, 29],
+      dropout: [7.5, 7.9, 6.2, 5.8],
+      erasmus: [6, 10, 14, 16],
+      adage: [9, 12, 15, 17],
+      companies: [120, 128, 136, 142],
+      openDays: [260, 300, 310, 350],
+      climate: [74, 76, 80, 82],
+    },
+    targets: true,
+    levels: { "2": "EXCEEDED" },
+    actions: {
+      "5": {
+        title: "Sentier d'interprétation du patrimoine montagnard",
+        description:
+          "<p>Avec les gardes d'un parc national, les élèves de baccalauréat professionnel Métiers de l'accueil ont conçu les panneaux et la visite guidée d'un sentier consacré aux bergeries d'altitude.</p>",
+      },
+      "6": {
+        title: "Saison d'hiver au Tyrol",
+        description:
+          "<p>Huit élèves effectuent leur PFMP dans des hôtels de station du Tyrol pendant la saison d'hiver, dans le cadre de l'accréditation Erasmus+ du réseau.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "le syndicat des stations de sports d'hiver des Hautes-Alpes",
+    poster: "« Le sentier des bergers », inauguration",
+    posterColour: [46, 125, 50],
+    press: {
+      outlet: "Le Courrier des Alpes du Sud",
+      headline: "Un sentier d'interprétation créé par les lycéens d'Embrun",
+    },
+    euroscol: false,
+  },
+  "briancon-hautes-vallees": {
+    indicators: {
+      bacSuccess: [79, 83, 85],
+      insertion: [70, 74, 77],
+      apprentices: [25, 31, 36],
+      dropout: [8.9, 7.4, 6.8],
+      erasmus: [4, 7, 9],
+      adage: [7, 10, 12],
+      companies: [95, 104, 112],
+      openDays: [180, 215, 240],
+      climate: [72, 77, 79],
+    },
+    targets: true,
+    levels: { "3": "EXCEEDED", "6": "PARTIALLY_MET" },
+    actions: {
+      "3": {
+        title: "Chantier-école pour une commune du Briançonnais",
+        description:
+          "<p>De la seconde au BTS, les élèves conçoivent et construisent chaque année un ouvrage en bois commandé par une commune (kiosque, passerelle, abri), de l'étude au montage sur site.</p>",
+      },
+      "5": {
+        title: "Un abri de randonnée en bois",
+        description:
+          "<p>Pendant une résidence d'architecte, les élèves ont dessiné puis construit un abri de randonnée inauguré avec les habitants de la vallée.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "la fédération des charpentiers et menuisiers des Hautes-Alpes",
+    poster: "« Habiter la montagne », résidence d'architecte",
+    posterColour: [121, 85, 61],
+    press: {
+      outlet: "Le Courrier des Alpes du Sud",
+      headline: "Les futurs charpentiers inaugurent leur abri de randonnée",
+    },
+    euroscol: false,
+  },
+  "grasse-parfumeurs": {
+    indicators: {
+      bacSuccess: [84, 86, 89, 90],
+      insertion: [64, 67, 71, 72],
+      apprentices: [14, 19, 23, 26],
+      dropout: [6.1, 5.4, 4.9, 4.2],
+      erasmus: [10, 12, 16, 19],
+      adage: [12, 15, 17, 20],
+      companies: [110, 118, 126, 131],
+      openDays: [350, 390, 420, 460],
+      climate: [78, 80, 83, 85],
+    },
+    targets: true,
+    levels: { "1": "EXCEEDED", "5": "EXCEEDED" },
+    actions: {
+      "5": {
+        title: "Créations olfactives aux Journées européennes du patrimoine",
+        description:
+          "<p>Après un travail avec un musée sur l'histoire des senteurs, les élèves présentent au public leurs propres compositions olfactives pendant les Journées européennes du patrimoine.</p>",
+      },
+      "6": {
+        title: "Mobilité Erasmus+ à Florence",
+        description:
+          "<p>Dix élèves de baccalauréat professionnel effectuent chaque année leur PFMP dans des parfumeries et des instituts de Florence, avec une préparation linguistique en italien.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "le groupement des maisons de composition du pays de Grasse",
+    poster: "« Mémoires de senteurs », Journées européennes du patrimoine",
+    posterColour: [156, 39, 176],
+    press: {
+      outlet: "Le Journal du pays grassois",
+      headline: "Les élèves parfumeurs exposent leurs créations au musée",
+    },
+    euroscol: false,
+  },
+  "martigues-saint-joseph": {
+    indicators: {
+      bacSuccess: [71, 68, 72],
+      insertion: [55, 57, 54],
+      apprentices: [6, 8, 7],
+      dropout: [12.4, 13.1, 12.8],
+      erasmus: [0, 2, 3],
+      adage: [3, 3, 4],
+      companies: [52, 55, 60],
+      openDays: [140, 150, 145],
+      climate: [64, 62, 63],
+    },
+    targets: false,
+    levels: {
+      "1": "PARTIALLY_MET",
+      "2": "PARTIALLY_MET",
+      "3": "PARTIALLY_MET",
+      "5": "PARTIALLY_MET",
+      "6": "NOT_MET",
+      "7": "PARTIALLY_MET",
+    },
+    actions: {},
+    improvements: {
+      "3": "<p>Les heures de soutien sont reconduites ; leur effet sur la réussite aux examens n'a pas encore été analysé.</p>",
+      "6": "<p>Une première mobilité de trois élèves a été organisée ; le plan d'ouverture internationale reste à formaliser.</p>",
+      "7": "<p>Le repérage des absences a été renforcé, mais le taux de décrochage ne baisse pas encore : un groupe de prévention du décrochage est à constituer.</p>",
+    },
+    evidence: [
+      "dashboard",
+      "pedagogicalCouncil",
+      "localCommittee",
+      "partnership",
+      "poster",
+      "brochure",
+      "mobility",
+    ],
+    partner: "un centre de formation d'apprentis des industries de procédés",
+    poster: "Sortie au théâtre des classes de première",
+    posterColour: [96, 125, 139],
+    press: {
+      outlet: "La Gazette de l'étang",
+      headline: "Portes ouvertes au lycée Saint-Joseph de l'Étang",
+    },
+    euroscol: false,
+  },
+};
+
+export interface ImprovementSteps {
+  planned: string;
+  done: string;
+  improved: string;
+}
+
+/** « Ce qui est prévu », « ce qui est fait », « ce qui est amélioré » (rich text) on one criterion. */
+export function improvementSteps(
+  p: NarrativeProfile,
+  d: DossierProfile,
+  code: CriterionCode,
+): ImprovementSteps {
+  const steps = defaultSteps(p, code);
+  const improved = d.improvements?.[code];
+  return improved === undefined ? steps : { ...steps, improved };
+}
+
+function defaultSteps(p: NarrativeProfile, code: CriterionCode): ImprovementSteps {
+  switch (code) {
+    case "1":
+      return {
+        planned: `<p>Adapter chaque année l'offre de formation ${p.trades} aux besoins en compétences ${p.territory}, avec la Région et les branches professionnelles, et développer les passerelles entre CAP, baccalauréat professionnel et BTS.</p>`,
+        done: `<ul><li>Formations proposées : ${p.pathways}.</li><li>${p.offerChange}</li></ul>`,
+        improved:
+          "<p>Les passerelles entre CAP et baccalauréat professionnel sont désormais examinées au conseil de classe du deuxième trimestre : plusieurs élèves de CAP poursuivent chaque année en première professionnelle.</p>",
+      };
+    case "2":
+      return {
+        planned:
+          "<p>Accueillir sur les mêmes plateaux techniques des publics de statuts différents et sécuriser les changements de statut en cours de formation.</p>",
+        done: `<ul><li>Publics accueillis : élèves sous statut scolaire, ${p.publics}.</li><li>Mini-stages et journées portes ouvertes pour les collégiens du secteur.</li></ul>`,
+        improved:
+          "<p>Un livret d'accueil commun aux élèves, apprentis et stagiaires a été rédigé, et chaque changement de statut fait l'objet d'un entretien avec la famille et le futur maître d'apprentissage.</p>",
+      };
+    case "3":
+      return {
+        planned:
+          "<p>Adapter les parcours aux acquis constatés à l'entrée en formation et repérer au plus tôt les élèves fragiles.</p>",
+        done: `<ul><li>Test de positionnement en début de seconde et groupes de besoin en français et en mathématiques.</li><li>${p.pedagogy}</li></ul>`,
+        improved:
+          "<p>Les groupes de besoin sont recomposés à chaque période au vu des évaluations, et le conseil pédagogique a étendu la co-intervention à toutes les classes de première.</p>",
+      };
+    case "4":
+      return {
+        planned: `<p>Entretenir des relations durables avec le tissu économique ${p.territory}, en lien avec la feuille de route du ${p.campus}.</p>`,
+        done: `<ul><li>Un bureau des entreprises qui anime un réseau de plus de ${p.companyCount} entreprises d'accueil : ${p.companies}.</li><li>${p.sameFamily}</li></ul>`,
+        improved:
+          "<p>Les tuteurs évaluent désormais chaque PFMP avec une grille commune, exploitée en conseil pédagogique pour ajuster la préparation des élèves avant leur départ en entreprise.</p>",
+      };
+    case "5":
+      return {
+        planned:
+          "<p>Offrir à chaque classe au moins une action d'éducation artistique et culturelle mobilisant les trois piliers (rencontrer, pratiquer, connaître), recensée dans ADAGE.</p>",
+        done: `<p>${p.culture} La part collective du pass Culture finance au moins une sortie par classe.</p>`,
+        improved:
+          "<p>Les actions sont programmées dès la rentrée et articulées avec le chef-d'œuvre, ce qui a permis de toucher les classes de CAP jusque-là moins concernées.</p>",
+      };
+    case "6":
+      return {
+        planned:
+          "<p>Mettre en œuvre un plan d'ouverture internationale formalisé, adossé à l'accréditation Erasmus+ : mobilités d'élèves et de personnels, section européenne et certification en langue.</p>",
+        done: `<ul><li>PFMP à l'étranger ${p.abroad}.</li><li>${p.staffMobility}</li></ul>`,
+        improved:
+          "<p>La préparation linguistique et culturelle des élèves qui partent est assurée en co-intervention par les professeurs de langue et d'enseignement professionnel, et chaque mobilité donne lieu à une restitution devant les classes de seconde.</p>",
+      };
+    case "7":
+      return {
+        planned:
+          "<p>Prévenir le décrochage par un repérage précoce et proposer des parcours adaptés aux jeunes qui font valoir leur droit au retour en formation.</p>",
+        done: `<ul><li>Groupe de prévention du décrochage scolaire réuni tous les quinze jours.</li><li>${p.dropout}</li></ul>`,
+        improved:
+          "<p>Les sortants sont recontactés à trois et à six mois avec le réseau FOQUALE, et les parcours aménagés sont proposés dès le premier trimestre plutôt qu'en fin d'année.</p>",
+      };
+    case "8":
+      return {
+        planned:
+          "<p>Mettre en œuvre le plan de communication interne et externe présenté au conseil d'administration et faire connaître le label aux familles et aux entreprises.</p>",
+        done: `<ul><li>Lettre d'information mensuelle et espace partagé sur l'ENT.</li><li>${p.communication}</li></ul>`,
+        improved:
+          "<p>Un comité de communication associant des élèves prépare les publications, et les actualités du site sont mises à jour chaque semaine.</p>",
+      };
+    case "9a":
+      return {
+        planned:
+          "<p>Développer le numérique au service des métiers : équipements professionnels, formation des enseignants et pratiques collaboratives.</p>",
+        done: `<p>${p.digital ?? "Les plateaux techniques sont équipés des outils numériques utilisés dans les entreprises de la filière."}</p>`,
+        improved:
+          "<p>Un plan de formation au numérique construit avec les équipes a remplacé les formations ponctuelles, et les élèves tiennent un portfolio numérique de leurs réalisations.</p>",
+      };
+    case "9b":
+      return {
+        planned:
+          "<p>Lutter contre les stéréotypes de genre et favoriser la mixité des filières de formation, de l'orientation des collégiens à l'insertion.</p>",
+        done: `<p>${p.equality ?? "Le lycée conduit un plan d'action pour la mixité de ses filières de formation."}</p>`,
+        improved:
+          "<p>Les rencontres avec des professionnelles sont intégrées aux mini-stages des collégiens, et les supports de présentation des formations ont été revus pour montrer des filles et des garçons dans tous les métiers.</p>",
+      };
+  }
+}
+
+/** One indicator quoted by « ce qui est mesuré ». */
+export interface MeasuredIndicator {
+  key: IndicatorKey;
+  /** Oldest first. */
+  values: readonly { schoolYear: string; value: number }[];
+}
+
+function measuredValue(key: IndicatorKey, value: number): string {
+  const unit = INDICATOR_DEFINITIONS[key].unit ?? "%";
+  return `${formatNumber(value)} ${unit}`;
+}
+
+/** « Ce qui est mesuré » (rich text): the criterion's indicators, from their first to their last year. */
+export function measuredStep(indicators: readonly MeasuredIndicator[]): string {
+  const items = indicators.flatMap(({ key, values }) => {
+    if (values.length === 0) return [];
+    const definition = INDICATOR_DEFINITIONS[key];
+    const series = values
+      .map((v) => `${measuredValue(key, v.value)} en ${v.schoolYear}`)
+      .join(", ");
+    const what =
+      definition.kind === "QUALITATIVE"
+        ? `${definition.name}, part des élèves qui se sentent bien au lycée : ${series}`
+        : `${definition.name} : ${series}`;
+    return [`<li>${what} ; source : ${definition.source}.</li>`];
+  });
+  if (items.length === 0) {
+    return "<p>Les indicateurs de ce critère sont en cours de construction avec l'équipe de pilotage.</p>";
+  }
+  return `<ul>${items.join("")}</ul><p>Les résultats sont présentés chaque année au conseil pédagogique et au conseil d'administration.</p>`;
+}
+
+// Evidence ---------------------------------------------------------------------------------------
+
+export interface EvidenceSeed {
+  key: EvidenceKey;
+  title: string;
+  kind: EvidenceKind;
+  criteria: readonly CriterionCode[];
+  format: "PDF" | "PNG";
+  /** Effective date of the piece, in days after the candidature was opened (negative: before). */
+  daysFromCreation: number;
+  /** 2: a provisional version was replaced by an updated one. */
+  revisions: 1 | 2;
+  /** Paragraphs of the PDF. */
+  body: readonly string[];
+}
+
+/** The whole library an establishment may hold (the seed keeps the pieces `DossierProfile` lists). */
+export function evidenceLibrary(
+  p: NarrativeProfile,
+  d: DossierProfile,
+  lastSchoolYear: string,
+): EvidenceSeed[] {
+  return [
+    {
+      key: "dashboard",
+      title: `Tableau de bord des indicateurs ${lastSchoolYear}`,
+      kind: "DASHBOARD",
+      criteria: ["1", "3", "7"],
+      format: "PDF",
+      daysFromCreation: 45,
+      revisions: 2,
+      body: [
+        "Synthèse des indicateurs suivis par l'équipe de pilotage : réussite aux examens, insertion des sortants, décrochage en cours d'année, mobilités et actions culturelles.",
+        `Les valeurs de l'année ${lastSchoolYear} ont été présentées au conseil pédagogique, puis au conseil d'administration.`,
+      ],
+    },
+    {
+      key: "pedagogicalCouncil",
+      title: "Compte rendu du conseil pédagogique",
+      kind: "MEETING_MINUTES",
+      criteria: ["3", "7"],
+      format: "PDF",
+      daysFromCreation: 20,
+      revisions: 1,
+      body: [
+        "Ordre du jour : bilan des tests de positionnement, composition des groupes de besoin, suivi des élèves signalés par le groupe de prévention du décrochage scolaire.",
+        p.pedagogy,
+      ],
+    },
+    {
+      key: "localCommittee",
+      title: `Compte rendu du comité local école-entreprise ${p.territory}`,
+      kind: "MEETING_MINUTES",
+      criteria: ["4"],
+      format: "PDF",
+      daysFromCreation: -60,
+      revisions: 1,
+      body: [`Entreprises représentées : ${p.companies}.`, p.sameFamily],
+    },
+    {
+      key: "partnership",
+      title: `Convention de partenariat avec ${d.partner}`,
+      kind: "PARTNERSHIP_CONTRACT",
+      criteria: ["2", "4"],
+      format: "PDF",
+      daysFromCreation: -420,
+      revisions: 1,
+      body: [
+        "La convention organise l'accueil des élèves et des apprentis en entreprise, l'intervention de professionnels dans les formations et l'immersion des enseignants en entreprise.",
+        "Conclue pour trois ans, elle fait l'objet d'un bilan annuel avec le bureau des entreprises.",
+      ],
+    },
+    {
+      key: "poster",
+      title: `Affiche : ${d.poster}`,
+      kind: "POSTER",
+      criteria: ["5"],
+      format: "PNG",
+      daysFromCreation: -150,
+      revisions: 1,
+      body: [],
+    },
+    {
+      key: "press",
+      title: `${d.press.outlet} : « ${d.press.headline} »`,
+      kind: "PRESS_ARTICLE",
+      criteria: ["8"],
+      format: "PDF",
+      daysFromCreation: -90,
+      revisions: 1,
+      body: [`Article paru dans ${d.press.outlet} (journal fictif).`, p.communication],
+    },
+    {
+      key: "brochure",
+      title: "Plaquette de présentation des formations",
+      kind: "BROCHURE",
+      criteria: ["1", "8"],
+      format: "PDF",
+      daysFromCreation: -30,
+      revisions: 1,
+      body: [`Formations proposées : ${p.pathways}.`, p.offerChange],
+    },
+    {
+      key: "mobility",
+      title: `Bilan des mobilités Erasmus+ ${lastSchoolYear}`,
+      kind: "DASHBOARD",
+      criteria: ["6"],
+      format: "PDF",
+      daysFromCreation: 10,
+      revisions: 1,
+      body: [`Destinations des PFMP à l'étranger : ${p.abroad}.`, p.staffMobility],
+    },
+    {
+      key: "euroscol",
+      title: "Attestation du label Euroscol",
+      kind: "EUROSCOL_LABEL",
+      criteria: ["6"],
+      format: "PDF",
+      daysFromCreation: -500,
+      revisions: 1,
+      body: [
+        "Le label Euroscol est attribué à l'établissement par la commission académique pour son engagement européen et international, pour une durée de cinq ans.",
+        "Ce label valide de fait le critère 6 (ouverture internationale) du cahier des charges.",
+      ],
+    },
+    {
+      key: "digital",
+      title: "Plan de formation au numérique des personnels",
+      kind: "OTHER",
+      criteria: ["9a"],
+      format: "PDF",
+      daysFromCreation: -45,
+      revisions: 1,
+      body: [
+        p.digital ??
+          "Les plateaux techniques sont équipés des outils numériques utilisés dans les entreprises de la filière.",
+        "Formations d'initiative locale : outils collaboratifs, ENT et logiciels professionnels de la filière.",
+      ],
+    },
+    {
+      key: "equality",
+      title: "Bilan du plan d'action pour la mixité des filières",
+      kind: "DASHBOARD",
+      criteria: ["9b"],
+      format: "PDF",
+      daysFromCreation: 30,
+      revisions: 1,
+      body: [
+        p.equality ??
+          "Le lycée conduit un plan d'action pour la mixité de ses filières de formation.",
+      ],
+    },
+  ];
+}
+
+/** A piece common to the network (no establishment), described in the candidature's data. */
+export interface NetworkEvidenceSeed {
+  title: string;
+  kind: EvidenceKind;
+  criteria: readonly NationalCriterionCode[];
+  daysFromCreation: number;
+  body: readonly string[];
+}
+
+/** Paragraphs of an engagement letter or of the board minutes approving the candidature. */
+export function engagementDocumentBody(
+  kind: EngagementDocumentKind,
+  establishmentName: string,
+  labelTitle: string,
+  date: string,
+): string[] {
+  return kind === "ENGAGEMENT_LETTER"
+    ? [
+        `${establishmentName} : le chef d'établissement engage l'établissement dans la démarche de labellisation « Lycée des métiers » et s'engage à conduire l'auto-évaluation avec une équipe de pilotage.`,
+        `Intitulé envisagé : « ${labelTitle} ».`,
+        `Fait le ${date}.`,
+      ]
+    : [
+        `Extrait du procès-verbal de la séance du conseil d'administration du ${date}.`,
+        `Le conseil d'administration approuve la candidature de l'établissement au label « ${labelTitle} ».`,
+        "Vote : adopté à la majorité des membres présents.",
+      ];
+}
+
+/** The small print of every demo file. */
+export const DEMO_FILE_FOOTER =
+  "Document fictif produit pour la démonstration de la plateforme « Lycée des métiers » : toute ressemblance serait fortuite.";
+
+// ---------------------------------------------------------------------------------------------
 // School accounts: per establishment taking part in a candidature, its head (SCHOOL_HEAD) and its
 // steering team (SCHOOL_STAFF), with the criteria each person pilots. Their e-mail is in their
 // académie (`schoolEmail`) and they have no password (DRAFPIC opens their access), except the
@@ -830,7 +1644,13 @@ export interface ActiveMemberSeed {
   isLead: boolean;
   /** Engagement letter and board minutes, in days before today; null = not received yet. */
   engagement: { boardMinutesDaysAgo: number; letterDaysAgo: number } | null;
+  /**
+   * Criteria answered: complete self-evaluations (four steps, level, every expectation addressed),
+   * except the `drafts`, where only « ce qui est prévu » and « ce qui est fait » are written and half
+   * the expectations ticked. Indicators and evidence come from the establishment's `DossierProfile`.
+   */
   responses: CriterionSelection;
+  drafts: readonly CriterionCode[];
   pilots: CriterionSelection;
 }
 
@@ -847,9 +1667,12 @@ export interface ActiveCandidatureSeed {
   /** Audit date in months after today (moved to a weekday); null = not scheduled yet. */
   auditInMonths: number | null;
   commonStrategies: Partial<Record<NationalCriterionCode, string>>;
+  /** Pieces common to the network, uploaded by the lead's head. */
+  networkEvidence: readonly NetworkEvidenceSeed[];
   /**
    * OPEN_DOSSIER is applied before the dossier is written, the other steps after. SUBMIT_DOSSIER is
-   * performed by the lead's head, the others by DRAFPIC.
+   * performed by the lead's head (in a network, once every co-applicant's head has approved it), the
+   * others by DRAFPIC.
    */
   transitions: readonly { transition: TransitionName; comment: string }[];
   /** Demo auditors assigned by DRAFPIC once the steps are done. */
@@ -876,11 +1699,13 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: true,
         engagement: null,
         responses: [],
+        drafts: [],
         pilots: [],
       },
     ],
     auditInMonths: null,
     commonStrategies: {},
+    networkEvidence: [],
     transitions: [],
     auditors: [],
   },
@@ -897,11 +1722,13 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: true,
         engagement: { boardMinutesDaysAgo: 75, letterDaysAgo: 61 },
         responses: ["1", "4", "5", "6", "9a"],
+        drafts: ["5", "9a"],
         pilots: ["1", "3", "4", "5", "6", "9a"],
       },
     ],
     auditInMonths: 5,
     commonStrategies: {},
+    networkEvidence: [],
     transitions: [{ transition: "OPEN_DOSSIER", comment: OPENING_COMMENT }],
     auditors: [],
   },
@@ -918,6 +1745,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: true,
         engagement: { boardMinutesDaysAgo: 92, letterDaysAgo: 70 },
         responses: ["1", "4", "5"],
+        drafts: ["5"],
         pilots: ["1", "4", "5", "6", "8"],
       },
       {
@@ -925,6 +1753,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: false,
         engagement: { boardMinutesDaysAgo: 86, letterDaysAgo: 68 },
         responses: ["1", "4"],
+        drafts: ["4"],
         pilots: ["1", "4"],
       },
       {
@@ -932,6 +1761,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: false,
         engagement: { boardMinutesDaysAgo: 81, letterDaysAgo: 66 },
         responses: ["1"],
+        drafts: [],
         pilots: ["1"],
       },
     ],
@@ -942,6 +1772,18 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
       "6": "Premiers éléments : le réseau prépare une demande d'accréditation Erasmus+ commune pour mutualiser les mobilités vers l'Italie et Malte. Le partage des partenaires étrangers entre les trois lycées reste à formaliser.",
       "8": "À compléter : une lettre d'information commune aux familles des trois lycées est en cours de conception.",
     },
+    networkEvidence: [
+      {
+        title: "Convention constitutive du réseau de la Riviera",
+        kind: "PARTNERSHIP_CONTRACT",
+        criteria: ["4", "5", "6", "8"],
+        daysFromCreation: -20,
+        body: [
+          "Les lycées Les Oliviers (Nice), des Îles de Lérins (Cannes) et Les Agrumes (Menton) constituent un réseau pour préparer ensemble leur candidature au label « Lycée des métiers ».",
+          "Le lycée Les Oliviers est l'établissement porteur ; un comité de pilotage commun se réunit chaque trimestre.",
+        ],
+      },
+    ],
     transitions: [{ transition: "OPEN_DOSSIER", comment: OPENING_COMMENT }],
     auditors: [],
   },
@@ -958,11 +1800,13 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: true,
         engagement: { boardMinutesDaysAgo: 152, letterDaysAgo: 140 },
         responses: "ALL",
+        drafts: [],
         pilots: "ALL",
       },
     ],
     auditInMonths: 4,
     commonStrategies: {},
+    networkEvidence: [],
     transitions: [
       { transition: "OPEN_DOSSIER", comment: OPENING_COMMENT },
       {
@@ -985,6 +1829,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: true,
         engagement: { boardMinutesDaysAgo: 165, letterDaysAgo: 150 },
         responses: "ALL",
+        drafts: [],
         pilots: "ALL",
       },
       {
@@ -992,6 +1837,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         isLead: false,
         engagement: { boardMinutesDaysAgo: 158, letterDaysAgo: 148 },
         responses: "ALL",
+        drafts: [],
         pilots: "ALL",
       },
     ],
@@ -1002,6 +1848,28 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
       "6": "Le réseau porte une accréditation Erasmus+ commune qui finance les mobilités des élèves et des personnels vers l'Italie, la Suisse et l'Autriche. Les partenaires étrangers sont partagés : un élève de Briançon peut partir avec un groupe d'Embrun, et les enseignants des deux lycées préparent les mobilités ensemble. Un bilan commun des mobilités est présenté chaque année aux deux conseils d'administration.",
       "8": "Le plan de communication commun prévoit une identité visuelle partagée, une page du réseau sur le site de chaque lycée et une lettre d'information trimestrielle adressée aux familles et aux partenaires. La démarche de labellisation est présentée conjointement lors des salons de l'orientation des Hautes-Alpes et dans la presse locale.",
     },
+    networkEvidence: [
+      {
+        title: "Convention constitutive du réseau des Hautes-Alpes",
+        kind: "PARTNERSHIP_CONTRACT",
+        criteria: ["4", "5", "6", "8"],
+        daysFromCreation: -30,
+        body: [
+          "Les lycées de Serre-Ponçon (Embrun) et des Hautes Vallées (Briançon) constituent un réseau autour des métiers de la montagne : tourisme, construction bois et activités de pleine nature.",
+          "Le réseau partage un bureau des entreprises, une accréditation Erasmus+ et un plan de communication.",
+        ],
+      },
+      {
+        title: "Compte rendu du comité de pilotage commun du réseau",
+        kind: "MEETING_MINUTES",
+        criteria: ["4", "5", "6", "8"],
+        daysFromCreation: 60,
+        body: [
+          "Bilan des stratégies communes : calendrier concerté des PFMP, parcours culturel « patrimoine et paysages de montagne », mobilités Erasmus+ partagées, lettre d'information trimestrielle.",
+          "Le comité valide le dossier commun avant son dépôt par l'établissement porteur.",
+        ],
+      },
+    ],
     transitions: [
       { transition: "OPEN_DOSSIER", comment: OPENING_COMMENT },
       {
@@ -1035,7 +1903,10 @@ export interface HistoricalCandidatureSeed {
   awardType: AwardType;
   labelTitle: string;
   optionalVariant: OptionalCriterionVariant | null;
-  /** Every member answered and piloted every criterion (the dossier was submitted). */
+  /**
+   * Every member answered and piloted every criterion, followed its indicators and built its evidence
+   * library (the dossier was submitted complete): see `DOSSIER_PROFILES`.
+   */
   members: readonly { establishment: EstablishmentKey; isLead: boolean }[];
   /** Audit date in months before today (moved to a weekday). */
   auditMonthsAgo: number;
@@ -1119,14 +1990,14 @@ export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
         transition: "RECORD_PREPARATORY_VISIT",
         daysFromAudit: -40,
         comment:
-          "Visite préparatoire de la DRAFPIC : les indicateurs des critères 3 et 7 sont à construire avant l'audit.",
+          "Visite préparatoire de la DRAFPIC : les indicateurs des critères 3 et 7 sont suivis sans cible ni analyse des écarts ; à compléter avant l'audit.",
       },
       { transition: "RECEIVE_AUDIT_PLAN", daysFromAudit: -18, comment: "Plan d'audit reçu." },
       {
         transition: "RECORD_AUDIT",
         daysFromAudit: 0,
         comment:
-          "Audit réalisé. Les auditeurs relèvent l'absence d'indicateurs de suivi sur les critères 3 et 7 et une ouverture internationale encore embryonnaire.",
+          "Audit réalisé. Les auditeurs relèvent des indicateurs sans cible ni exploitation sur les critères 3 et 7, un décrochage qui ne baisse pas et une ouverture internationale encore embryonnaire.",
       },
       { transition: "SUBMIT_REPORT", daysFromAudit: 21, comment: "Rapport d'audit réservé." },
       {
@@ -1143,7 +2014,7 @@ export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
         transition: "RECORD_RECTOR_REFUSAL",
         daysFromAudit: 140,
         comment:
-          "Le recteur ne retient pas la candidature ; une nouvelle candidature est encouragée une fois les indicateurs de suivi mis en place.",
+          "Le recteur ne retient pas la candidature ; une nouvelle candidature est encouragée une fois les indicateurs de suivi exploités et le plan d'ouverture internationale formalisé.",
       },
     ],
     finalState: "REFUSED",

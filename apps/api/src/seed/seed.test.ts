@@ -1,16 +1,27 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import {
   assertValidUai,
+  criteriaForCandidature,
+  CURRENT_REFERENTIAL_VERSION,
+  MIN_INDICATOR_SCHOOL_YEARS,
   ROLES,
   TRANSITIONS,
   type CandidatureState,
+  type OptionalCriterionVariant,
   type Role,
   type Viewer,
 } from "@ldm/domain";
-import { createTestApp, ok, type TestApp } from "../test/test-app";
+import { createTestApp, ok, TEST_AUTH, type TestApp } from "../test/test-app";
 import { CANDIDATURE_TABLES, rowCounts } from "../test/fixtures";
 import { passwordProblems, verifyPassword } from "../modules/identity/password";
+import { LocalFileStorage } from "../storage/local-file-storage";
+import type { FileStorage } from "../storage/file-storage";
 import { seedDemoData } from "./seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { demoPdf, demoPng } from "./demo-files";
 import { ACADEMIE_MAIL_DOMAINS, SEED_ESTABLISHMENTS } from "./seed-data";
 
 const TABLES = [
@@ -19,6 +30,12 @@ const TABLES = [
   "candidature_auditor",
   "audit_log",
   ...CANDIDATURE_TABLES,
+  "indicator",
+  "indicator_value",
+  "evidence",
+  "evidence_revision",
+  "engagement_document",
+  "dossier_snapshot",
 ];
 const counts = (app: TestApp) => rowCounts(app.dataSource, TABLES);
 const DEMO_EMAILS = DEMO_ACCOUNTS.map((a) => a.email);
@@ -79,10 +96,13 @@ const CANDIDATURES = `query {
     totalCount
     edges {
       node {
+        id
         state
         kind
-        members { isLead establishment { uai } }
-        readiness { ready }
+        submittedAt
+        members { isLead establishment { uai name } }
+        readiness { ready missing criteria { criterionCode ready missing } }
+        submittedDossier { sha256 submittedAt }
       }
     }
   }
@@ -93,29 +113,68 @@ interface CandidaturesData {
     totalCount: number;
     edges: {
       node: {
+        id: string;
         state: CandidatureState;
         kind: "INDIVIDUAL" | "NETWORK";
-        members: { isLead: boolean; establishment: { uai: string } }[];
-        readiness: { ready: boolean };
+        submittedAt: string | null;
+        members: { isLead: boolean; establishment: { uai: string; name: string } }[];
+        readiness: {
+          ready: boolean;
+          missing: string[];
+          criteria: { criterionCode: string; ready: boolean; missing: string[] }[];
+        };
+        submittedDossier: { sha256: string; submittedAt: string } | null;
       };
     }[];
   };
 }
 
+/** SHA-256 and size of the bytes the storage gives back. */
+async function stored(
+  storage: FileStorage,
+  sha256: string,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash("sha256");
+  let size = 0;
+  for await (const chunk of storage.get(sha256)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest("hex"), size };
+}
+
+const SUBMITTED_STATES: readonly CandidatureState[] = [
+  "SUBMITTED",
+  "PREPARATORY_VISIT_DONE",
+  "LABELLED",
+  "REFUSED",
+];
+
 describe("demo data seed", () => {
   let app: TestApp;
+  let storageDir: string;
+  let storage: LocalFileStorage;
   beforeAll(async () => {
+    storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "ldm-seed-"));
+    storage = new LocalFileStorage(storageDir);
     app = await createTestApp();
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(storageDir, { recursive: true, force: true });
+  });
 
   it("writes the demo data once, then does nothing (idempotent)", async () => {
-    expect(await seedDemoData(app.dataSource)).toBe(true);
+    expect(await seedDemoData(app.dataSource, TEST_AUTH, storage)).toBe(true);
     const before = await counts(app);
-    expect(await seedDemoData(app.dataSource)).toBe(false);
+    expect(await seedDemoData(app.dataSource, TEST_AUTH, storage)).toBe(false);
     expect(await counts(app)).toEqual(before);
     expect(before.candidature).toBeGreaterThanOrEqual(7);
     expect(before.candidature_auditor).toBeGreaterThanOrEqual(2);
+    expect(before.indicator).toBeGreaterThanOrEqual(40);
+    expect(before.evidence).toBeGreaterThanOrEqual(30);
+    expect(before.engagement_document).toBeGreaterThanOrEqual(16);
+    expect(before.dossier_snapshot).toBe(4);
   });
 
   it("creates one demo account per role, all with the demo password (hashed once)", async () => {
@@ -344,12 +403,207 @@ describe("demo data seed", () => {
     ).toBe(true);
   });
 
+  it("keeps every evidence and engagement file in the storage, under its SHA-256", async () => {
+    const files: { sha256: string; media_type: string; size_bytes: number }[] =
+      await app.dataSource.query(
+        `SELECT sha256, media_type, size_bytes FROM evidence_revision
+         UNION ALL SELECT sha256, media_type, size_bytes FROM engagement_document`,
+      );
+    expect(files.length).toBeGreaterThan(40);
+    expect(new Set(files.map((f) => f.media_type))).toEqual(
+      new Set(["application/pdf", "image/png"]),
+    );
+    for (const f of files) {
+      expect(await storage.exists(f.sha256)).toBe(true);
+      expect(await stored(storage, f.sha256)).toEqual({ sha256: f.sha256, size: f.size_bytes });
+    }
+    // Some evidence was updated (two revisions), one supports several criteria, one is the
+    // Euroscol label of a criterion 6 met by it.
+    const revised: { n: number }[] = await app.dataSource.query(
+      "SELECT count(*)::int AS n FROM evidence WHERE current_revision = 2",
+    );
+    expect(revised[0]?.n).toBeGreaterThan(0);
+    const kinds: { kind: string; max_criteria: number }[] = await app.dataSource.query(
+      "SELECT kind, max(cardinality(criterion_codes))::int AS max_criteria FROM evidence GROUP BY kind",
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(
+      expect.arrayContaining([
+        "DASHBOARD",
+        "MEETING_MINUTES",
+        "PRESS_ARTICLE",
+        "PARTNERSHIP_CONTRACT",
+        "POSTER",
+        "EUROSCOL_LABEL",
+      ]),
+    );
+    expect(Math.max(...kinds.map((k) => k.max_criteria))).toBeGreaterThanOrEqual(2);
+    const euroscol: { n: number }[] = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM criterion_response r
+         JOIN evidence e ON e.candidature_id = r.candidature_id
+          AND e.establishment_id = r.establishment_id AND e.kind = 'EUROSCOL_LABEL'
+        WHERE r.criterion_code = '6' AND r.met_by_euroscol AND '6' = ANY(e.criterion_codes)`,
+    );
+    expect(euroscol[0]?.n).toBe(1);
+    // Cited evidence belongs to the candidature and supports the criterion.
+    const cited: { ok: boolean }[] = await app.dataSource.query(
+      `SELECT (e.candidature_id = r.candidature_id AND r.criterion_code = ANY(e.criterion_codes)) AS ok
+         FROM criterion_response r CROSS JOIN LATERAL unnest(r.cited_evidence_ids) AS c(id)
+         LEFT JOIN evidence e ON e.id = c.id`,
+    );
+    expect(cited.length).toBeGreaterThan(30);
+    expect(cited.every((c) => c.ok)).toBe(true);
+  });
+
+  it("writes small but valid PDF and PNG files", () => {
+    const pdf = demoPdf({
+      title: "Convention (test) — « œuvre »",
+      subtitle: ["Lycée de démonstration"],
+      paragraphs: ["Un paragraphe avec une barre oblique inverse \\ et des accents : é à ç."],
+      footer: "Document fictif.",
+    });
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-1.4\n")).toBe(true);
+    expect(text.endsWith("%%EOF\n")).toBe(true);
+    const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)?.[1]);
+    expect(text.slice(startxref, startxref + 4)).toBe("xref");
+    const entries = [...text.slice(startxref).matchAll(/^(\d{10}) 00000 n\r$/gm)];
+    expect(entries).toHaveLength(7);
+    for (const [index, entry] of entries.entries()) {
+      const offset = Number(entry[1]);
+      expect(text.slice(offset, offset + 8)).toBe(`${index + 1} 0 obj\n`);
+    }
+    const length = Number(/\/Length (\d+) >>\nstream\n/.exec(text)?.[1]);
+    const streamStart = text.indexOf("stream\n") + "stream\n".length;
+    expect(text.slice(streamStart + length, streamStart + length + 9)).toBe("endstream");
+    const png = demoPng([10, 20, 30]);
+    expect(png.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
+    expect(png.readUInt32BE(16)).toBeGreaterThan(0);
+    expect(png.subarray(-8, -4).toString("latin1")).toBe("IEND");
+  });
+
+  it("freezes a ready dossier for every submitted candidature; open ones are not ready", async () => {
+    const data = ok(await app.execute<CandidaturesData>(CANDIDATURES));
+    const nodes = data.candidatures.edges.map((e) => e.node);
+    const submitted = nodes.filter((n) => SUBMITTED_STATES.includes(n.state));
+    expect(new Set(submitted.map((n) => n.state))).toEqual(new Set(SUBMITTED_STATES));
+    for (const n of submitted) {
+      expect(n.readiness).toEqual(expect.objectContaining({ ready: true, missing: [] }));
+      expect(n.submittedDossier?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(n.submittedDossier?.submittedAt).toBe(n.submittedAt);
+    }
+    for (const n of nodes.filter((n) => !SUBMITTED_STATES.includes(n.state))) {
+      expect(n.submittedDossier).toBeNull();
+    }
+
+    const nice = nodes.find(
+      (n) =>
+        n.state === "DOSSIER_OPEN" &&
+        n.kind === "NETWORK" &&
+        n.members[0]?.establishment.uai === "0069053H",
+    );
+    expect(nice).toBeDefined();
+    expect(nice?.readiness.ready).toBe(false);
+    const missing = nice?.readiness.missing ?? [];
+    expect(missing.length).toBeGreaterThan(20);
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        "Approbation du dépôt par le chef d'établissement de Lycée polyvalent des Îles de Lérins",
+        "Approbation du dépôt par le chef d'établissement de Lycée polyvalent Les Agrumes",
+        "Pilote du critère 2 pour Lycée professionnel Les Oliviers",
+        "Auto-évaluation de Lycée polyvalent Les Agrumes au critère 7",
+        "« Ce qui est mesuré » de Lycée professionnel Les Oliviers au critère 5",
+        "Indicateur suivi sur au moins 3 années scolaires pour Lycée polyvalent Les Agrumes au critère 1",
+        "Pièce justificative pour le critère 7",
+      ]),
+    );
+    // Nice's own answers on criteria 1 and 4 are complete, with indicators over 4 years.
+    const niceMissing = missing.filter((m) => m.includes("Lycée professionnel Les Oliviers"));
+    expect(niceMissing.some((m) => m.endsWith("au critère 1"))).toBe(false);
+    expect(niceMissing.some((m) => m.endsWith("au critère 4"))).toBe(false);
+    for (const item of missing) expect(item).toMatch(/critère|Approbation|Lettre|Procès-verbal/);
+  });
+
+  it("follows, for each complete dossier, an indicator over at least 3 school years per criterion", async () => {
+    const members: {
+      candidature_id: string;
+      establishment_id: string;
+      optional_criterion_variant: OptionalCriterionVariant | null;
+    }[] = await app.dataSource.query(
+      `SELECT m.candidature_id, m.establishment_id, c.optional_criterion_variant
+         FROM co_applicant m JOIN candidature c ON c.id = m.candidature_id
+        WHERE c.state = ANY($1)`,
+      [SUBMITTED_STATES],
+    );
+    expect(members.length).toBe(5);
+    for (const m of members) {
+      const followed: { criterion_code: string; years: number }[] = await app.dataSource.query(
+        `SELECT code AS criterion_code, max(years)::int AS years FROM (
+           SELECT i.id, unnest(i.criterion_codes) AS code, count(v.id) AS years
+             FROM indicator i JOIN indicator_value v ON v.indicator_id = i.id
+            WHERE i.candidature_id = $1 AND i.establishment_id = $2
+            GROUP BY i.id) per_indicator
+         GROUP BY code`,
+        [m.candidature_id, m.establishment_id],
+      );
+      const criteria = criteriaForCandidature(
+        CURRENT_REFERENTIAL_VERSION,
+        m.optional_criterion_variant,
+      );
+      const unfollowed = criteria
+        .map((c) => c.code)
+        .filter(
+          (code) =>
+            (followed.find((f) => f.criterion_code === code)?.years ?? 0) <
+            MIN_INDICATOR_SCHOOL_YEARS,
+        );
+      expect(unfollowed).toEqual([]);
+    }
+    const qualitative: { text_value: string | null; numeric_value: number | null }[] =
+      await app.dataSource.query(
+        `SELECT v.text_value, v.numeric_value FROM indicator i
+           JOIN indicator_value v ON v.indicator_id = i.id WHERE i.kind = 'QUALITATIVE'`,
+      );
+    expect(qualitative.length).toBeGreaterThan(0);
+    for (const v of qualitative) {
+      expect(v.numeric_value).toBeNull();
+      expect(v.text_value).toMatch(/se sentir bien au lycée/);
+    }
+  });
+
+  it("writes the self-evaluations as sanitised rich text, with levels and expectations", async () => {
+    const responses: {
+      planned: string;
+      done: string;
+      measured: string;
+      improved: string;
+      self_assessed_level: string | null;
+      emblematic_action_title: string | null;
+      qualeduc_fiche_codes: string[];
+    }[] = await app.dataSource.query(
+      `SELECT planned, done, measured, improved, self_assessed_level, emblematic_action_title,
+              qualeduc_fiche_codes FROM criterion_response`,
+    );
+    const levels = responses.map((r) => r.self_assessed_level);
+    expect(new Set(levels)).toEqual(new Set(["MET", "PARTIALLY_MET", "EXCEEDED", "NOT_MET", null]));
+    expect(levels.filter((l) => l === "MET").length).toBeGreaterThan(levels.length / 2);
+    expect(responses.filter((r) => r.emblematic_action_title !== null).length).toBeGreaterThan(5);
+    expect(responses.filter((r) => r.qualeduc_fiche_codes.length > 0).length).toBeGreaterThan(10);
+    for (const r of responses) {
+      expect(r.planned).toMatch(/^<(p|ul)>/);
+      expect(r.done).toMatch(/^<(p|ul)>/);
+      expect(`${r.planned}${r.done}${r.measured}${r.improved}`).not.toMatch(/<script|undefined/);
+    }
+  });
+
   it("loads the demo data once when two seeds run concurrently", async () => {
     const other = await createTestApp();
     try {
       const results = await Promise.all([
-        seedDemoData(other.dataSource),
-        seedDemoData(other.dataSource),
+        seedDemoData(other.dataSource, TEST_AUTH, storage),
+        seedDemoData(other.dataSource, TEST_AUTH, storage),
       ]);
       expect([...results].sort()).toEqual([false, true]);
       const rows: { n: number }[] = await other.dataSource.query(

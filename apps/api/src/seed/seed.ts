@@ -1,5 +1,6 @@
 /**
- * Idempotent loading of the demo data (fictitious, see `seed-data.ts` and `demo-accounts.ts`).
+ * Idempotent loading of the demo data (fictitious, see `seed-data.ts`, `demo-accounts.ts` and
+ * `demo-files.ts`).
  *
  * Accounts come first: the demo accounts (one per role, sharing `DEMO_PASSWORD`, hashed once), then,
  * once DRAFPIC has created the establishments, the head and steering team of every establishment
@@ -7,10 +8,17 @@
  *
  * Establishments and candidatures in progress go through the services with the viewer that would
  * do each step (DRAFPIC, the lead's head, each establishment's head), so the domain guards and the
- * authorization rules apply exactly as for a user. The historical candidatures (labelled, refused)
- * carry past dates that today's guards would refuse: they are written with the repositories, after
- * replaying each of their steps through the domain's lifecycle at the step's own date.
+ * authorization rules apply exactly as for a user: self-evaluations, pilots, indicators and their
+ * values, common strategies, approvals of the co-applicants, submission (which freezes the dossier).
+ * Evidence and engagement documents are uploaded over HTTP only: their files are put into the given
+ * storage and their rows written with the repositories, with the same audit trail as a service.
+ *
+ * The historical candidatures (labelled, refused) carry past dates that today's guards would
+ * refuse: they are written with the repositories, then their readiness is computed from the stored
+ * rows and each of their steps replayed through the domain's lifecycle at the step's own date; their
+ * submitted dossier is frozen like any other.
  */
+import { Readable } from "node:stream";
 import type { DataSource, EntityManager } from "typeorm";
 import {
   academieOfDepartement,
@@ -19,14 +27,20 @@ import {
   addMonths,
   applyTransition,
   compareIsoDates,
-  assessReadiness,
   criteriaForCandidature,
   CURRENT_REFERENTIAL_VERSION,
+  formatFrenchDate,
+  getCriterion,
   isEngagementComplete,
   isSchoolRole,
+  qualeducFichesForCriterion,
+  schoolYearOf,
   type AuditorProfile,
+  type CandidatureKind,
   type CandidatureState,
   type CriterionCode,
+  type EngagementDocumentKind,
+  type EvidenceKind,
   type IsoDate,
   type OptionalCriterionVariant,
   type ReadinessMember,
@@ -35,9 +49,9 @@ import {
   type Viewer,
 } from "@ldm/domain";
 import { createContext, parisToday, type RequestContext } from "../context";
-import { readEnv } from "../env";
+import { cleanRichText } from "../common/rich-text";
 import { recordChange } from "../modules/audit/audit-trail";
-import { authConfigFrom, type AuthConfig } from "../modules/identity/auth.config";
+import type { AuthConfig } from "../modules/identity/auth.config";
 import { assertPasswordPolicy, hashPassword } from "../modules/identity/password";
 import { AppUser } from "../modules/identity/user.entity";
 import { createEstablishment } from "../modules/establishment/establishment.service";
@@ -47,12 +61,14 @@ import {
   assignCriterionPilot,
   createIndividualCandidature,
   createNetworkCandidature,
+  readinessOf,
   recordEngagement,
   scheduleAudit,
   transitionCandidature,
   updateCommonStrategy,
   updateCriterionResponse,
 } from "../modules/candidature/candidature.service";
+import type { UpdateCriterionResponseInput } from "../modules/candidature/candidature.input";
 import {
   Candidature,
   CandidatureAuditor,
@@ -61,20 +77,47 @@ import {
   CriterionPilot,
   CriterionResponse,
 } from "../modules/candidature/candidature.entity";
+import {
+  approveSubmission,
+  createIndicator,
+  freezeDossier,
+  setIndicatorValue,
+} from "../modules/dossier/dossier.service";
+import { Indicator, IndicatorValue } from "../modules/dossier/indicator.entity";
+import {
+  EngagementDocument,
+  Evidence,
+  EvidenceRevision,
+} from "../modules/evidence/evidence.entity";
+import type { FileStorage, StoredFile } from "../storage/file-storage";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccount, type DemoAccount } from "./demo-accounts";
+import { demoPdf, demoPng, PDF_MEDIA_TYPE, PNG_MEDIA_TYPE } from "./demo-files";
 import {
   ACTIVE_CANDIDATURES,
+  DEMO_FILE_FOOTER,
   DEMO_MARKER_UAI,
+  DOSSIER_PROFILES,
   HISTORICAL_CANDIDATURES,
+  INDICATOR_DEFINITIONS,
   NARRATIVE_PROFILES,
   SCHOOL_TEAMS,
   SEED_ESTABLISHMENTS,
+  climateAppreciation,
   criterionNarrative,
+  engagementDocumentBody,
+  evidenceLibrary,
+  improvementSteps,
+  measuredStep,
   schoolEmail,
   type ActiveCandidatureSeed,
   type CriterionSelection,
+  type DossierProfile,
   type EstablishmentKey,
   type HistoricalCandidatureSeed,
+  type IndicatorDefinition,
+  type IndicatorKey,
+  type NarrativeProfile,
+  type NetworkEvidenceSeed,
   type SeedTeamMember,
 } from "./seed-data";
 
@@ -84,18 +127,21 @@ const SEED_LOCK_KEY = 7_412_305_001;
 /** Name of the operation in the audit trail of the rows written by the seed. */
 const SEED_OPERATION = "seedDemoData";
 
-/** The seed opens no session: the cookie secret of its contexts is never used. */
-function seedAuthConfig(): AuthConfig {
-  return authConfigFrom(readEnv(), "données-de-démonstration-sans-session");
-}
+/** The demo files are a few kilobytes; anything larger would be a bug of `demo-files.ts`. */
+const DEMO_FILE_MAX_BYTES = 256 * 1024;
 
 /**
  * Loads the demo data in one transaction. Returns false, without writing anything, when it is
  * already there (the first seed establishment's UAI exists); true once it has been written.
+ *
+ * The evidence files are put into `storage` during the transaction. Should the transaction roll
+ * back, the files already put stay in the storage, unreferenced: that is accepted for the demo data
+ * (the storage is content-addressed, so the next run finds and reuses the very same files).
  */
 export async function seedDemoData(
   dataSource: DataSource,
-  auth: AuthConfig = seedAuthConfig(),
+  auth: AuthConfig,
+  storage: FileStorage,
 ): Promise<boolean> {
   const today = parisToday();
   return dataSource.transaction(async (manager) => {
@@ -106,7 +152,7 @@ export async function seedDemoData(
     for (const account of DEMO_ACCOUNTS) assertPasswordPolicy(DEMO_PASSWORD, account.email);
     // One hash for every demo account (argon2id costs ~50 ms per hash).
     const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
-    const seeder = new Seeder(dataSource, auth, manager, today, demoPasswordHash);
+    const seeder = new Seeder(dataSource, auth, storage, manager, today, demoPasswordHash);
     await seeder.regionalAccounts();
     await seeder.establishments();
     await seeder.schoolAccounts();
@@ -120,15 +166,16 @@ export async function seedDemoData(
 
 interface HistoryStep {
   transition: TransitionName;
-  from: CandidatureState;
-  to: CandidatureState;
   date: IsoDate;
   comment: string | null;
 }
 
 interface SeededEstablishment {
+  key: EstablishmentKey;
   id: string;
+  uai: string;
   name: string;
+  city: string;
   academie: ReturnType<typeof academieOfDepartement>;
 }
 
@@ -140,6 +187,32 @@ interface AccountSpec {
   auditorProfile: AuditorProfile | null;
   establishmentId: string | null;
   passwordHash: string | null;
+}
+
+/** An indicator of an establishment, with its values on the school years before the dossier. */
+interface PlannedIndicator {
+  key: IndicatorKey;
+  definition: IndicatorDefinition;
+  criteria: CriterionCode[];
+  target: string | null;
+  values: { schoolYear: string; value: number }[];
+}
+
+/** The self-evaluation fields of one response, as `updateCriterionResponse` takes them. */
+type ResponseContent = Omit<
+  UpdateCriterionResponseInput,
+  "candidatureId" | "establishmentId" | "criterionCode" | "expectedVersion"
+>;
+
+/** Where the dossier of one member is written: its candidature, its dates and its criteria. */
+interface DossierScope {
+  candidatureId: string;
+  labelTitle: string;
+  codes: readonly CriterionCode[];
+  /** The candidature was opened on the platform that day. */
+  createdOn: IsoDate;
+  /** Nothing is dated after that day (today, or the submission of a historical dossier). */
+  until: IsoDate;
 }
 
 /** Steps of the procedure the school performs (the lead's head); DRAFPIC performs the others. */
@@ -154,6 +227,27 @@ function onWeekday(date: IsoDate): IsoDate {
 /** A past instant on that date (mid-morning in Paris), plus `ms` to keep rows in order. */
 function instantOn(date: IsoDate, ms = 0): Date {
   return new Date(new Date(`${date}T08:30:00.000Z`).getTime() + ms);
+}
+
+function earliest(a: IsoDate, b: IsoDate): IsoDate {
+  return compareIsoDates(a, b) <= 0 ? a : b;
+}
+
+function latest(a: IsoDate, b: IsoDate): IsoDate {
+  return compareIsoDates(a, b) >= 0 ? a : b;
+}
+
+/**
+ * The `count` school years whose results are known on `date`, oldest first: a school year counts
+ * from July on, once its exams are over (2026-06-05 → …, 2024-2025; 2026-07-01 → …, 2025-2026).
+ */
+function completedSchoolYears(date: IsoDate, count: number): string[] {
+  // Two months later, July has become September: schoolYearOf then names the year after.
+  const next = Number(schoolYearOf(addMonths(date, 2)).slice(0, 4));
+  return Array.from({ length: count }, (_, i) => {
+    const first = next - count + i;
+    return `${first}-${first + 1}`;
+  });
 }
 
 function criterionCodes(variant: OptionalCriterionVariant | null): CriterionCode[] {
@@ -171,6 +265,19 @@ function viewerOf(user: AppUser): Viewer {
     establishmentId: user.establishmentId,
     readOnly: false,
   };
+}
+
+/** « Convention de partenariat avec … » → « convention-de-partenariat-avec-….pdf ». */
+function fileNameOf(title: string, extension: "pdf" | "png"): string {
+  const slug = title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/œ/g, "oe")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, "");
+  return `${slug}.${extension}`;
 }
 
 function fail(message: string): never {
@@ -191,6 +298,7 @@ class Seeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthConfig,
+    private readonly storage: FileStorage,
     private readonly manager: EntityManager,
     private readonly today: IsoDate,
     private readonly demoPasswordHash: string,
@@ -222,8 +330,12 @@ class Seeder {
     return this.as(this.user(account?.email ?? fail("aucun compte DRAFPIC.")));
   }
 
+  private headUser(key: EstablishmentKey): AppUser {
+    return this.heads.get(key) ?? fail(`aucun chef d'établissement pour « ${key} ».`);
+  }
+
   private head(key: EstablishmentKey): RequestContext {
-    return this.as(this.heads.get(key) ?? fail(`aucun chef d'établissement pour « ${key} ».`));
+    return this.as(this.headUser(key));
   }
 
   // --- accounts ------------------------------------------------------------------------------
@@ -328,8 +440,11 @@ class Seeder {
         departementCode: e.departementCode,
       });
       this.byKey.set(e.key, {
+        key: e.key,
         id: created.id,
+        uai: created.uai,
         name: created.name,
+        city: e.city,
         academie: academieOfDepartement(e.departementCode),
       });
     }
@@ -339,9 +454,330 @@ class Seeder {
     return this.byKey.get(key) ?? fail(`établissement « ${key} » inconnu.`);
   }
 
-  private narrative(key: EstablishmentKey, code: CriterionCode): string {
-    const profile = NARRATIVE_PROFILES[key] ?? fail(`aucun récit pour « ${key} ».`);
-    return criterionNarrative(profile, code);
+  private narrativeProfile(key: EstablishmentKey): NarrativeProfile {
+    return NARRATIVE_PROFILES[key] ?? fail(`aucun récit pour « ${key} ».`);
+  }
+
+  private dossierProfile(key: EstablishmentKey): DossierProfile {
+    return DOSSIER_PROFILES[key] ?? fail(`aucun profil de dossier pour « ${key} ».`);
+  }
+
+  // --- files ---------------------------------------------------------------------------------
+
+  /**
+   * Puts a demo file into the storage. This happens inside the seed's transaction: if it rolls back,
+   * the file stays in the storage without any row pointing to it, which is acceptable for the demo
+   * data (content-addressed: the next run gets the same SHA-256 and reuses the file).
+   */
+  private storeFile(content: Buffer): Promise<StoredFile> {
+    return this.storage.put(Readable.from(content), { maxBytes: DEMO_FILE_MAX_BYTES });
+  }
+
+  private pdf(title: string, heading: string, date: IsoDate, body: readonly string[]): Buffer {
+    return demoPdf({
+      title,
+      subtitle: [heading, `Date du document : ${formatFrenchDate(date)}`],
+      paragraphs: body,
+      footer: DEMO_FILE_FOOTER,
+    });
+  }
+
+  /** Engagement letter and board minutes of a member, filed by its head on their own dates. */
+  private async engagementDocuments(
+    candidatureId: string,
+    key: EstablishmentKey,
+    labelTitle: string,
+    dates: { engagementLetterOn: IsoDate; boardMinutesOn: IsoDate },
+  ): Promise<void> {
+    const establishment = this.establishment(key);
+    const head = this.headUser(key);
+    const documents: { kind: EngagementDocumentKind; title: string; date: IsoDate }[] = [
+      {
+        kind: "BOARD_MINUTES",
+        title: "Procès-verbal du conseil d'administration",
+        date: dates.boardMinutesOn,
+      },
+      { kind: "ENGAGEMENT_LETTER", title: "Lettre d'engagement", date: dates.engagementLetterOn },
+    ];
+    const repo = this.manager.getRepository(EngagementDocument);
+    for (const doc of documents) {
+      const body = engagementDocumentBody(
+        doc.kind,
+        establishment.name,
+        labelTitle,
+        formatFrenchDate(doc.date),
+      );
+      const file = await this.storeFile(
+        this.pdf(doc.title, `${establishment.name} — ${establishment.city}`, doc.date, body),
+      );
+      const row = await repo.save(
+        repo.create({
+          candidatureId,
+          establishmentId: establishment.id,
+          kind: doc.kind,
+          sha256: file.sha256,
+          fileName: fileNameOf(`${doc.title} ${establishment.uai}`, "pdf"),
+          mediaType: PDF_MEDIA_TYPE,
+          sizeBytes: file.sizeBytes,
+          uploadedBy: head.id,
+          createdAt: instantOn(doc.date),
+          updatedAt: instantOn(doc.date),
+        }),
+      );
+      await recordChange(this.as(head), this.manager, "EngagementDocument", row.id, null, row);
+    }
+  }
+
+  /** Inserts an evidence and its revisions (one file each, oldest first) uploaded by `uploader`. */
+  private async insertEvidence(
+    candidatureId: string,
+    uploader: AppUser,
+    piece: {
+      establishmentId: string | null;
+      title: string;
+      kind: EvidenceKind;
+      criteria: readonly string[];
+      effectiveDate: IsoDate;
+    },
+    revisions: readonly { content: Buffer; format: "PDF" | "PNG"; uploadedOn: IsoDate }[],
+  ): Promise<Evidence> {
+    const first = revisions[0] ?? fail(`pièce « ${piece.title} » sans fichier.`);
+    const last = revisions[revisions.length - 1] ?? first;
+    const ctx = this.as(uploader);
+    const repo = this.manager.getRepository(Evidence);
+    const evidence = await repo.save(
+      repo.create({
+        candidatureId,
+        establishmentId: piece.establishmentId,
+        title: piece.title,
+        kind: piece.kind,
+        effectiveDate: piece.effectiveDate,
+        criterionCodes: [...piece.criteria],
+        currentRevision: revisions.length,
+        createdAt: instantOn(first.uploadedOn),
+        updatedAt: instantOn(last.uploadedOn),
+      }),
+    );
+    await recordChange(ctx, this.manager, "Evidence", evidence.id, null, evidence);
+    const revisionRepo = this.manager.getRepository(EvidenceRevision);
+    for (const [index, revision] of revisions.entries()) {
+      const file = await this.storeFile(revision.content);
+      const pdf = revision.format === "PDF";
+      const row = await revisionRepo.save(
+        revisionRepo.create({
+          evidenceId: evidence.id,
+          revision: index + 1,
+          sha256: file.sha256,
+          fileName: fileNameOf(piece.title, pdf ? "pdf" : "png"),
+          mediaType: pdf ? PDF_MEDIA_TYPE : PNG_MEDIA_TYPE,
+          sizeBytes: file.sizeBytes,
+          uploadedBy: uploader.id,
+          createdAt: instantOn(revision.uploadedOn, index),
+          updatedAt: instantOn(revision.uploadedOn, index),
+        }),
+      );
+      await recordChange(ctx, this.manager, "EvidenceRevision", row.id, null, row);
+    }
+    return evidence;
+  }
+
+  /** The evidence library of one member, uploaded by its head (see `DossierProfile.evidence`). */
+  private async evidenceOf(key: EstablishmentKey, scope: DossierScope): Promise<Evidence[]> {
+    const profile = this.dossierProfile(key);
+    const establishment = this.establishment(key);
+    const [lastSchoolYear = ""] = completedSchoolYears(scope.createdOn, 1);
+    const kept = evidenceLibrary(this.narrativeProfile(key), profile, lastSchoolYear)
+      .filter((e) => profile.evidence === "ALL" || profile.evidence.includes(e.key))
+      .filter((e) => e.key !== "euroscol" || profile.euroscol)
+      .map((e) => ({ ...e, criteria: e.criteria.filter((c) => scope.codes.includes(c)) }))
+      .filter((e) => e.criteria.length > 0);
+    const library: Evidence[] = [];
+    for (const [index, e] of kept.entries()) {
+      const effectiveDate = earliest(addDays(scope.createdOn, e.daysFromCreation), scope.until);
+      // Uploaded once the candidature exists, a few days apart, never after `until`.
+      const uploadedOn = earliest(
+        latest(effectiveDate, addDays(scope.createdOn, 2 + index)),
+        scope.until,
+      );
+      const heading = `${establishment.name} — ${establishment.city}`;
+      const content = (provisional: boolean): Buffer =>
+        e.format === "PNG"
+          ? demoPng(profile.posterColour)
+          : this.pdf(
+              provisional ? `${e.title} (version provisoire)` : e.title,
+              heading,
+              effectiveDate,
+              provisional
+                ? ["Version provisoire : valeurs en cours de consolidation.", ...e.body]
+                : e.body,
+            );
+      const revisions =
+        e.revisions === 2
+          ? [
+              {
+                content: content(true),
+                format: e.format,
+                uploadedOn: latest(scope.createdOn, addDays(uploadedOn, -30)),
+              },
+              { content: content(false), format: e.format, uploadedOn },
+            ]
+          : [{ content: content(false), format: e.format, uploadedOn }];
+      library.push(
+        await this.insertEvidence(
+          scope.candidatureId,
+          this.headUser(key),
+          {
+            establishmentId: establishment.id,
+            title: e.title,
+            kind: e.kind,
+            criteria: e.criteria,
+            effectiveDate,
+          },
+          revisions,
+        ),
+      );
+    }
+    return library;
+  }
+
+  /** The pieces common to a network, uploaded by the lead's head. */
+  private async networkEvidence(
+    lead: EstablishmentKey,
+    pieces: readonly NetworkEvidenceSeed[],
+    scope: DossierScope,
+  ): Promise<Evidence[]> {
+    const library: Evidence[] = [];
+    for (const piece of pieces) {
+      const effectiveDate = earliest(addDays(scope.createdOn, piece.daysFromCreation), scope.until);
+      const uploadedOn = earliest(latest(effectiveDate, addDays(scope.createdOn, 1)), scope.until);
+      const content = this.pdf(
+        piece.title,
+        `Réseau « ${scope.labelTitle} »`,
+        effectiveDate,
+        piece.body,
+      );
+      library.push(
+        await this.insertEvidence(
+          scope.candidatureId,
+          this.headUser(lead),
+          {
+            establishmentId: null,
+            title: piece.title,
+            kind: piece.kind,
+            criteria: piece.criteria,
+            effectiveDate,
+          },
+          [{ content, format: "PDF", uploadedOn }],
+        ),
+      );
+    }
+    return library;
+  }
+
+  // --- self-evaluation and indicators ----------------------------------------------------------
+
+  /** The member's indicators on the candidature's criteria, with their values before `createdOn`. */
+  private plannedIndicators(key: EstablishmentKey, scope: DossierScope): PlannedIndicator[] {
+    const profile = this.dossierProfile(key);
+    return (Object.keys(INDICATOR_DEFINITIONS) as IndicatorKey[]).flatMap((indicatorKey) => {
+      const series = profile.indicators[indicatorKey];
+      const definition = INDICATOR_DEFINITIONS[indicatorKey];
+      const criteria = definition.criteria.filter((c) => scope.codes.includes(c));
+      if (!series || series.length === 0 || criteria.length === 0) return [];
+      const years = completedSchoolYears(scope.createdOn, series.length);
+      return [
+        {
+          key: indicatorKey,
+          definition,
+          criteria,
+          target: profile.targets ? definition.target : null,
+          values: series.map((value, i) => ({ schoolYear: years[i] ?? "", value })),
+        },
+      ];
+    });
+  }
+
+  /** What a member writes on one criterion: complete, or a draft (two steps, half the expectations). */
+  private responseContent(
+    key: EstablishmentKey,
+    code: CriterionCode,
+    draft: boolean,
+    indicators: readonly PlannedIndicator[],
+    evidence: readonly Evidence[],
+  ): ResponseContent {
+    const narrative = this.narrativeProfile(key);
+    const profile = this.dossierProfile(key);
+    const steps = improvementSteps(narrative, profile, code);
+    const expectations = getCriterion(CURRENT_REFERENTIAL_VERSION, code).expectations.map(
+      (e) => e.id,
+    );
+    const fiches = qualeducFichesForCriterion(CURRENT_REFERENTIAL_VERSION, code).map((f) => f.code);
+    const establishmentId = this.establishment(key).id;
+    const cited = evidence
+      .filter((e) => e.criterionCodes.includes(code))
+      .filter((e) => e.establishmentId === null || e.establishmentId === establishmentId)
+      .map((e) => e.id);
+    const action = profile.actions[code];
+    const common: ResponseContent = {
+      narrative: `<p>${criterionNarrative(narrative, code)}</p>`,
+      planned: steps.planned,
+      done: steps.done,
+      citedEvidenceIds: cited,
+      emblematicActionTitle: action?.title ?? null,
+      emblematicActionDescription: action?.description ?? null,
+    };
+    if (draft) {
+      return {
+        ...common,
+        addressedExpectationIds: expectations.slice(0, Math.ceil(expectations.length / 2)),
+        qualeducFicheCodes: fiches.slice(0, 1),
+      };
+    }
+    return {
+      ...common,
+      measured: measuredStep(
+        indicators
+          .filter((i) => i.criteria.includes(code))
+          .map((i) => ({ key: i.key, values: i.values })),
+      ),
+      improved: steps.improved,
+      selfAssessedLevel: profile.levels[code] ?? "MET",
+      addressedExpectationIds: expectations,
+      qualeducFicheCodes: fiches.slice(0, 2),
+      metByEuroscol: code === "6" && profile.euroscol,
+    };
+  }
+
+  /** Creates the member's indicators and their yearly values through the services (its head). */
+  private async createIndicators(
+    key: EstablishmentKey,
+    candidatureId: string,
+    indicators: readonly PlannedIndicator[],
+  ): Promise<void> {
+    const head = this.head(key);
+    for (const planned of indicators) {
+      const { definition } = planned;
+      const indicator = await createIndicator(head, this.manager, {
+        candidatureId,
+        establishmentId: this.establishment(key).id,
+        name: definition.name,
+        kind: definition.kind,
+        unit: definition.unit,
+        direction: definition.direction,
+        target: planned.target,
+        source: definition.source,
+        criterionCodes: planned.criteria,
+      });
+      for (const [index, v] of planned.values.entries()) {
+        await setIndicatorValue(head, this.manager, {
+          indicatorId: indicator.id,
+          schoolYear: v.schoolYear,
+          ...(definition.kind === "QUALITATIVE"
+            ? { numericValue: null, textValue: climateAppreciation(v.value, index) }
+            : { numericValue: v.value, textValue: null }),
+        });
+      }
+    }
   }
 
   // --- candidatures in progress, through the services ------------------------------------------
@@ -370,20 +806,25 @@ class Seeder {
             })),
           });
     const id = candidature.id;
+    const createdOn = addDays(today, -spec.createdDaysAgo);
     await this.backdate(
       id,
-      addDays(today, -spec.createdDaysAgo),
+      createdOn,
       spec.members.map((m) => this.establishment(m.establishment).id),
     );
 
     for (const m of spec.members) {
       if (m.engagement) {
+        const dates = {
+          boardMinutesOn: addDays(today, -m.engagement.boardMinutesDaysAgo),
+          engagementLetterOn: addDays(today, -m.engagement.letterDaysAgo),
+        };
         await recordEngagement(drafpic, manager, {
           candidatureId: id,
           establishmentId: this.establishment(m.establishment).id,
-          boardMinutesOn: addDays(today, -m.engagement.boardMinutesDaysAgo),
-          engagementLetterOn: addDays(today, -m.engagement.letterDaysAgo),
+          ...dates,
         });
+        await this.engagementDocuments(id, m.establishment, spec.labelTitle, dates);
       }
     }
     if (spec.auditInMonths !== null) {
@@ -398,16 +839,40 @@ class Seeder {
     for (const t of opening) await this.transition(lead.establishment, id, t.transition, t.comment);
 
     const codes = criterionCodes(spec.optionalVariant);
+    const scope: DossierScope = {
+      candidatureId: id,
+      labelTitle: spec.labelTitle,
+      codes,
+      createdOn,
+      until: today,
+    };
+    const shared = await this.networkEvidence(lead.establishment, spec.networkEvidence, scope);
     for (const m of spec.members) {
-      // Each establishment's head writes its answers and names its pilots.
+      // Each establishment's head uploads its evidence, writes its self-evaluation (citing the
+      // evidence), names its pilots and follows its indicators.
       const head = this.head(m.establishment);
       const establishmentId = this.establishment(m.establishment).id;
-      for (const code of selected(m.responses, codes)) {
+      const answered = selected(m.responses, codes);
+      const hasDossier = DOSSIER_PROFILES[m.establishment] !== undefined;
+      if (answered.length > 0 && !hasDossier) {
+        fail(`« ${spec.ref} » : aucun profil de dossier pour « ${m.establishment} ».`);
+      }
+      const evidence = hasDossier
+        ? [...(await this.evidenceOf(m.establishment, scope)), ...shared]
+        : shared;
+      const indicators = hasDossier ? this.plannedIndicators(m.establishment, scope) : [];
+      for (const code of answered) {
         await updateCriterionResponse(head, manager, {
           candidatureId: id,
           establishmentId,
           criterionCode: code,
-          narrative: this.narrative(m.establishment, code),
+          ...this.responseContent(
+            m.establishment,
+            code,
+            m.drafts.includes(code),
+            indicators,
+            evidence,
+          ),
         });
       }
       for (const code of selected(m.pilots, codes)) {
@@ -417,15 +882,22 @@ class Seeder {
           userId: this.pilot(m.establishment, code).id,
         });
       }
+      await this.createIndicators(m.establishment, id, indicators);
     }
     for (const [code, text] of Object.entries(spec.commonStrategies)) {
       await updateCommonStrategy(leadHead, manager, {
         candidatureId: id,
         criterionCode: code,
-        text,
+        text: `<p>${text}</p>`,
       });
     }
 
+    // In a network, every co-applicant's head approves the submission before the lead submits.
+    if (spec.kind === "NETWORK" && later.some((t) => t.transition === "SUBMIT_DOSSIER")) {
+      for (const m of spec.members.filter((member) => !member.isLead)) {
+        await approveSubmission(this.head(m.establishment), manager, { candidatureId: id });
+      }
+    }
     for (const t of later) await this.transition(lead.establishment, id, t.transition, t.comment);
 
     for (const email of spec.auditors) {
@@ -469,6 +941,7 @@ class Seeder {
   // --- historical candidatures, written directly -----------------------------------------------
 
   async historicalCandidature(spec: HistoricalCandidatureSeed): Promise<void> {
+    const { manager } = this;
     const auditDate = onWeekday(addMonths(this.today, -spec.auditMonthsAgo));
     const fromAudit = (days: number): IsoDate => onWeekday(addDays(auditDate, days));
     const codes = criterionCodes(spec.optionalVariant);
@@ -477,82 +950,37 @@ class Seeder {
       establishment: this.establishment(m.establishment),
       key: m.establishment,
     }));
+    if (members.filter((m) => m.isLead).length !== 1) fail(`« ${spec.ref} » : un porteur attendu.`);
     const boardMinutesOn = fromAudit(spec.boardMinutesDaysFromAudit);
     const engagementLetterOn = fromAudit(spec.engagementLetterDaysFromAudit);
     const createdOn = fromAudit(spec.createdDaysFromAudit);
 
-    const responses = members.flatMap((m) =>
-      codes.map((code) => ({
-        establishmentId: m.establishment.id,
-        criterionCode: code,
-        narrative: this.narrative(m.key, code),
-      })),
-    );
-    const pilots = members.flatMap((m) =>
-      codes.map((code) => ({
-        establishmentId: m.establishment.id,
-        criterionCode: code,
-        userId: this.pilot(m.key, code).id,
-      })),
-    );
-    const readinessMembers: ReadinessMember[] = members.map((m) => ({
-      establishmentId: m.establishment.id,
-      establishmentName: m.establishment.name,
-      engagementLetterOn,
-      boardMinutesOn,
+    // The steps, each on its own date (moved to a weekday), in order.
+    const history: HistoryStep[] = spec.steps.map((step) => ({
+      transition: step.transition,
+      date: fromAudit(step.daysFromAudit),
+      comment: step.comment,
     }));
-    const readiness = assessReadiness({
-      referentialVersion: CURRENT_REFERENTIAL_VERSION,
-      kind: spec.kind,
-      optionalCriterionVariant: spec.optionalVariant,
-      members: readinessMembers,
-      responses,
-      commonStrategies: [],
-      pilots,
-    });
-
-    // Replay the procedure through the domain, each step on its own date.
-    let state: CandidatureState = "ENGAGEMENT";
-    let publicationDate: IsoDate | null = null;
-    let submittedOn: IsoDate | null = null;
-    const history: HistoryStep[] = [];
-    for (const step of spec.steps) {
-      const date = fromAudit(step.daysFromAudit);
-      const previous = history[history.length - 1];
-      if (previous && compareIsoDates(previous.date, date) > 0) {
+    for (const [index, step] of history.entries()) {
+      const previous = history[index - 1];
+      if (previous && compareIsoDates(previous.date, step.date) > 0) {
         fail(`« ${spec.ref} », étapes dans le désordre.`);
       }
-      const to = applyTransition(state, step.transition, {
-        today: date,
-        kind: spec.kind,
-        memberCount: members.length,
-        engagementComplete: isEngagementComplete(
-          compareIsoDates(engagementLetterOn, date) <= 0 &&
-            compareIsoDates(boardMinutesOn, date) <= 0
-            ? readinessMembers
-            : [],
-        ),
-        auditDate,
-        publicationDate: step.transition === "PUBLISH_LABEL" ? date : publicationDate,
-        missingForSubmission: step.transition === "SUBMIT_DOSSIER" ? readiness.missing : [],
-      });
-      if (step.transition === "PUBLISH_LABEL") publicationDate = date;
-      if (step.transition === "SUBMIT_DOSSIER") submittedOn = date;
-      history.push({ transition: step.transition, from: state, to, date, comment: step.comment });
-      state = to;
     }
-    if (state !== spec.finalState) {
-      fail(`« ${spec.ref} » aboutit à l'état ${state} au lieu de ${spec.finalState}.`);
-    }
+    const dateOf = (t: TransitionName): IsoDate | null =>
+      history.find((h) => h.transition === t)?.date ?? null;
+    const submittedOn = dateOf("SUBMIT_DOSSIER");
+    const publicationDate = dateOf("PUBLISH_LABEL");
+    const opened = dateOf("OPEN_DOSSIER") ?? createdOn;
     const lastDate = history[history.length - 1]?.date ?? createdOn;
+    const writtenOn = submittedOn ?? lastDate;
 
-    const { manager } = this;
     const candidatureRepo = manager.getRepository(Candidature);
     const candidature = await candidatureRepo.save(
       candidatureRepo.create({
         kind: spec.kind,
         awardType: spec.awardType,
-        state,
+        state: spec.finalState,
         referentialVersion: CURRENT_REFERENTIAL_VERSION,
         labelTitle: spec.labelTitle,
         optionalCriterionVariant: spec.optionalVariant,
@@ -566,49 +994,124 @@ class Seeder {
     );
     const candidatureId = candidature.id;
 
+    // In a network, the co-applicants' heads approved the submission two days before it.
+    const approvedOn = addDays(writtenOn, -2);
     const memberRepo = manager.getRepository(CoApplicant);
     await memberRepo.save(
-      members.map((m, index) =>
-        memberRepo.create({
+      members.map((m, index) => {
+        const approves = spec.kind === "NETWORK" && !m.isLead;
+        return memberRepo.create({
           candidatureId,
           establishmentId: m.establishment.id,
           isLead: m.isLead,
           engagementLetterOn,
           boardMinutesOn,
+          submissionApprovedAt: approves ? instantOn(approvedOn, index) : null,
+          submissionApprovedBy: approves ? this.headUser(m.key).id : null,
           createdAt: instantOn(createdOn, index + 1),
-          updatedAt: instantOn(engagementLetterOn),
-        }),
-      ),
+          updatedAt: instantOn(approves ? approvedOn : engagementLetterOn),
+        });
+      }),
     );
+    for (const m of members) {
+      await this.engagementDocuments(candidatureId, m.key, spec.labelTitle, {
+        engagementLetterOn,
+        boardMinutesOn,
+      });
+    }
 
-    const opened = history.find((h) => h.transition === "OPEN_DOSSIER")?.date ?? createdOn;
-    const writtenOn = submittedOn ?? lastDate;
+    // The dossier as it was submitted: evidence, self-evaluation, pilots, indicators.
+    const scope: DossierScope = {
+      candidatureId,
+      labelTitle: spec.labelTitle,
+      codes,
+      createdOn,
+      until: writtenOn,
+    };
     const responseRepo = manager.getRepository(CriterionResponse);
-    await responseRepo.save(
-      responses.map((r, index) =>
-        responseRepo.create({
-          candidatureId,
-          ...r,
-          version: 1,
-          createdAt: instantOn(opened, index + 1),
-          updatedAt: instantOn(writtenOn, index + 1),
-        }),
-      ),
-    );
     const pilotRepo = manager.getRepository(CriterionPilot);
-    await pilotRepo.save(
-      pilots.map((p, index) =>
-        pilotRepo.create({
-          candidatureId,
-          ...p,
-          createdAt: instantOn(opened, index + 1),
-          updatedAt: instantOn(opened, index + 1),
-        }),
-      ),
-    );
+    let order = 0;
+    for (const m of members) {
+      const evidence = await this.evidenceOf(m.key, scope);
+      const indicators = this.plannedIndicators(m.key, scope);
+      for (const code of codes) {
+        order += 1;
+        const content = this.responseContent(m.key, code, false, indicators, evidence);
+        await responseRepo.save(
+          responseRepo.create({
+            candidatureId,
+            establishmentId: m.establishment.id,
+            criterionCode: code,
+            narrative: this.richText(content.narrative, "synthèse"),
+            planned: this.richText(content.planned, "ce qui est prévu"),
+            done: this.richText(content.done, "ce qui est fait"),
+            measured: this.richText(content.measured, "ce qui est mesuré"),
+            improved: this.richText(content.improved, "ce qui est amélioré"),
+            selfAssessedLevel: content.selfAssessedLevel ?? null,
+            addressedExpectationIds: content.addressedExpectationIds ?? [],
+            qualeducFicheCodes: content.qualeducFicheCodes ?? [],
+            emblematicActionTitle: content.emblematicActionTitle ?? null,
+            emblematicActionDescription: content.emblematicActionDescription
+              ? this.richText(content.emblematicActionDescription, "action emblématique")
+              : null,
+            metByEuroscol: content.metByEuroscol ?? false,
+            citedEvidenceIds: content.citedEvidenceIds ?? [],
+            version: 1,
+            createdAt: instantOn(opened, order),
+            updatedAt: instantOn(writtenOn, order),
+          }),
+        );
+        await pilotRepo.save(
+          pilotRepo.create({
+            candidatureId,
+            establishmentId: m.establishment.id,
+            criterionCode: code,
+            userId: this.pilot(m.key, code).id,
+            createdAt: instantOn(opened, order),
+            updatedAt: instantOn(opened, order),
+          }),
+        );
+      }
+      await this.insertIndicators(m.key, candidatureId, indicators, addDays(opened, 14));
+    }
+
+    // Replay the procedure through the domain, each step on its own date, with the readiness of the
+    // stored dossier at the submission.
+    const readiness = await readinessOf(manager, candidature);
+    const readinessMembers: ReadinessMember[] = members.map((m) => ({
+      establishmentId: m.establishment.id,
+      establishmentName: m.establishment.name,
+      isLead: m.isLead,
+      engagementLetterOn,
+      boardMinutesOn,
+      submissionApprovedAt: spec.kind === "NETWORK" && !m.isLead ? approvedOn : null,
+    }));
+    let state: CandidatureState = "ENGAGEMENT";
+    let published: IsoDate | null = null;
+    const records: (HistoryStep & { from: CandidatureState; to: CandidatureState })[] = [];
+    for (const step of history) {
+      const to = this.replay(spec.ref, spec.kind, state, step, {
+        memberCount: members.length,
+        engaged:
+          compareIsoDates(engagementLetterOn, step.date) <= 0 &&
+          compareIsoDates(boardMinutesOn, step.date) <= 0
+            ? readinessMembers
+            : [],
+        auditDate,
+        publicationDate: step.transition === "PUBLISH_LABEL" ? step.date : published,
+        missing: step.transition === "SUBMIT_DOSSIER" ? readiness.missing : [],
+      });
+      if (step.transition === "PUBLISH_LABEL") published = step.date;
+      records.push({ ...step, from: state, to });
+      state = to;
+    }
+    if (state !== spec.finalState) {
+      fail(`« ${spec.ref} » aboutit à l'état ${state} au lieu de ${spec.finalState}.`);
+    }
+
     const historyRepo = manager.getRepository(CandidatureTransitionRecord);
     await historyRepo.save(
-      history.map((h, index) =>
+      records.map((h, index) =>
         historyRepo.create({
           candidatureId,
           transition: h.transition,
@@ -622,23 +1125,108 @@ class Seeder {
       ),
     );
 
+    // The dossier frozen at its submission, exactly as `transitionCandidature` freezes it (the
+    // snapshot's own creation instant is the seed's: the table refuses any later change).
+    if (submittedOn !== null) {
+      await freezeDossier(this.drafpic(), manager, candidature, instantOn(submittedOn));
+    }
+
     // Auditors go through the service (DRAFPIC), then take the date the dossier was submitted; the
     // candidature keeps its last step's date.
     if (spec.auditors.length > 0) {
       const drafpic = this.drafpic();
-      const assignedOn = submittedOn ?? lastDate;
       for (const [index, email] of spec.auditors.entries()) {
         const userId = this.user(email).id;
         await assignAuditor(drafpic, manager, { candidatureId, userId });
         await manager.getRepository(CandidatureAuditor).update(
           { candidatureId, userId },
           {
-            createdAt: instantOn(assignedOn, index + 1),
-            updatedAt: instantOn(assignedOn, index + 1),
+            createdAt: instantOn(writtenOn, index + 1),
+            updatedAt: instantOn(writtenOn, index + 1),
           },
         );
       }
-      await candidatureRepo.update({ id: candidatureId }, { updatedAt: instantOn(lastDate) });
+    }
+    await candidatureRepo.update({ id: candidatureId }, { updatedAt: instantOn(lastDate) });
+  }
+
+  /** One step of a historical candidature through the domain's lifecycle, at the step's date. */
+  private replay(
+    ref: string,
+    kind: CandidatureKind,
+    state: CandidatureState,
+    step: HistoryStep,
+    facts: {
+      memberCount: number;
+      engaged: ReadinessMember[];
+      auditDate: IsoDate;
+      publicationDate: IsoDate | null;
+      missing: string[];
+    },
+  ): CandidatureState {
+    try {
+      return applyTransition(state, step.transition, {
+        today: step.date,
+        kind,
+        memberCount: facts.memberCount,
+        engagementComplete: isEngagementComplete(facts.engaged),
+        auditDate: facts.auditDate,
+        publicationDate: facts.publicationDate,
+        missingForSubmission: facts.missing,
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail(`« ${ref} », étape ${step.transition} du ${step.date} refusée : ${reason}`);
+    }
+  }
+
+  /** Rich text cleaned exactly as the services clean it. */
+  private richText(html: string | null | undefined, label: string): string {
+    return html ? cleanRichText(html, label) : "";
+  }
+
+  /** A historical dossier's indicators and values (written directly, with the audit trail). */
+  private async insertIndicators(
+    key: EstablishmentKey,
+    candidatureId: string,
+    indicators: readonly PlannedIndicator[],
+    on: IsoDate,
+  ): Promise<void> {
+    const ctx = this.head(key);
+    const indicatorRepo = this.manager.getRepository(Indicator);
+    const valueRepo = this.manager.getRepository(IndicatorValue);
+    for (const [index, planned] of indicators.entries()) {
+      const { definition } = planned;
+      const indicator = await indicatorRepo.save(
+        indicatorRepo.create({
+          candidatureId,
+          establishmentId: this.establishment(key).id,
+          name: definition.name,
+          kind: definition.kind,
+          unit: definition.unit,
+          direction: definition.direction,
+          target: planned.target,
+          source: definition.source,
+          criterionCodes: planned.criteria,
+          createdAt: instantOn(on, index),
+          updatedAt: instantOn(on, index),
+        }),
+      );
+      await recordChange(ctx, this.manager, "Indicator", indicator.id, null, indicator);
+      for (const [year, v] of planned.values.entries()) {
+        const qualitative = definition.kind === "QUALITATIVE";
+        const value = await valueRepo.save(
+          valueRepo.create({
+            indicatorId: indicator.id,
+            schoolYear: v.schoolYear,
+            numericValue: qualitative ? null : v.value,
+            textValue: qualitative ? climateAppreciation(v.value, year) : null,
+            createdAt: instantOn(on, index),
+            updatedAt: instantOn(on, index),
+          }),
+        );
+        await recordChange(ctx, this.manager, "IndicatorValue", value.id, null, value);
+      }
     }
   }
 }
