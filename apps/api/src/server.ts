@@ -15,6 +15,7 @@ import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode 
 import type { DataSource } from "typeorm";
 import { createContext, type RequestContext, type SessionControl } from "./context";
 import { formatError } from "./common/errors";
+import { mountExportRoutes } from "./modules/export/export-routes";
 import { buildAppSchema } from "./schema";
 import { SESSION_COOKIE, type AuthConfig } from "./modules/identity/auth.config";
 import { viewerFromApiToken, viewerFromSession } from "./modules/identity/session.service";
@@ -190,6 +191,7 @@ export async function createServer(
     storage,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   });
+  mountExportRoutes(app, { dataSource, auth, storage });
   return {
     app,
     httpServer,

@@ -5,7 +5,11 @@ import { LocalFileStorage } from "../storage/local-file-storage";
 
 openDatabase()
   .then(async (db) => {
-    const seeded = await seedDemoData(db.dataSource, db.auth, new LocalFileStorage(db.env.storageDir));
+    const seeded = await seedDemoData(
+      db.dataSource,
+      db.auth,
+      new LocalFileStorage(db.env.storageDir),
+    );
     console.log(
       seeded
         ? "Données de démonstration chargées."

@@ -144,3 +144,17 @@ export function readinessInputOf(rows: DossierRows): ReadinessInput {
     })),
   };
 }
+
+/** The values of one indicator, in school-year order, as plain data (snapshot, export). */
+export function valuesOf(
+  values: readonly IndicatorValue[],
+  indicatorId: string,
+): { schoolYear: string; numericValue: number | null; textValue: string | null }[] {
+  return values
+    .filter((v) => v.indicatorId === indicatorId)
+    .map((v) => ({
+      schoolYear: v.schoolYear,
+      numericValue: v.numericValue,
+      textValue: v.textValue,
+    }));
+}

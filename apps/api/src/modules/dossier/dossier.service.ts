@@ -22,7 +22,7 @@ import {
   lockCandidature,
 } from "../candidature/candidature.service";
 import { DossierSnapshot, EvidenceRevision } from "../evidence/evidence.entity";
-import { loadDossierRows } from "./dossier-data";
+import { loadDossierRows, valuesOf } from "./dossier-data";
 import { Indicator, IndicatorValue } from "./indicator.entity";
 import type {
   ApproveSubmissionInput,
@@ -267,13 +267,7 @@ export async function freezeDossier(
     })),
     indicators: rows.indicators.map(({ candidature: _c, establishment: _e, ...i }) => ({
       ...i,
-      values: rows.values
-        .filter((v) => v.indicatorId === i.id)
-        .map((v) => ({
-          schoolYear: v.schoolYear,
-          numericValue: v.numericValue,
-          textValue: v.textValue,
-        })),
+      values: valuesOf(rows.values, i.id),
     })),
     evidence: rows.evidence.map(({ candidature: _c, establishment: _e, ...e }) => ({
       ...e,
