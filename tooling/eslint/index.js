@@ -2,9 +2,12 @@
  * Shared ESLint flat configs.
  * - `base`: typescript-eslint recommended, no unused variables, `any` only with a comment.
  * - `domain`: `base` plus the purity rules of packages/domain (no I/O, no framework, no process.env).
+ * - `react`: `base` plus the rules of hooks (eslint-plugin-react-hooks, with the React Compiler checks)
+ *   for the portals and @ldm/ui; generated GraphQL code (`src/gql/`) is not linted.
  */
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
+const reactHooks = require("eslint-plugin-react-hooks");
 
 const base = tseslint.config(
   { ignores: ["dist/**", ".cache/**", "coverage/**", "node_modules/**", "*.js", "*.cjs"] },
@@ -61,4 +64,18 @@ const domain = tseslint.config(...base, {
   },
 });
 
-module.exports = { base, domain };
+const react = tseslint.config(
+  ...base,
+  { ignores: ["src/gql/**", "public/**"] },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat["recommended-latest"],
+    rules: {
+      ...reactHooks.configs.flat["recommended-latest"].rules,
+      // Warnings fail nobody's CI: dependency arrays are errors here.
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+);
+
+module.exports = { base, domain, react };

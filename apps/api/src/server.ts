@@ -38,6 +38,62 @@ export interface ServerOptions {
   storage?: FileStorage;
   /** Largest accepted upload, in bytes (default 20 MiB). */
   maxUploadBytes?: number;
+  /**
+   * Built single-page applications to serve (e.g. the school portal at `/`): their files, and their
+   * `index.html` for any other GET under `path` that is not an API route (client-side routing).
+   */
+  staticSites?: StaticSite[];
+}
+
+export interface StaticSite {
+  /** URL prefix, e.g. "/" or "/auditeurs". */
+  path: string;
+  /** Directory of the built site (holding `index.html`). */
+  dir: string;
+}
+
+/** Routes of the API itself: never answered by a static site's fallback. */
+const API_PATHS = ["/graphql", "/files", "/exports", "/health", "/ready"];
+
+function isApiPath(urlPath: string): boolean {
+  return API_PATHS.some((p) => urlPath === p || urlPath.startsWith(`${p}/`));
+}
+
+/** Serves a built SPA: hashed assets cached for good, `index.html` revalidated, SPA fallback on GET. */
+function mountStaticSite(app: express.Express, site: StaticSite): void {
+  const base = `/${site.path.replace(/^\/+|\/+$/g, "")}`;
+  const dir = path.resolve(site.dir);
+  const indexFile = path.join(dir, "index.html");
+  const securityHeaders = (res: express.Response) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+  };
+  app.use(
+    base,
+    express.static(dir, {
+      index: "index.html",
+      setHeaders: (res, filePath) => {
+        securityHeaders(res);
+        const relative = path.relative(dir, filePath).split(path.sep);
+        res.setHeader(
+          "Cache-Control",
+          relative[0] === "assets" ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    }),
+  );
+  app.use(base, (req, res, next) => {
+    // Only page loads: not other methods, not the API, not a missing file (`/assets/x.js` stays a 404).
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    if (isApiPath(req.originalUrl.split("?")[0] ?? "")) return next();
+    if (path.extname(req.path) !== "") return next();
+    securityHeaders(res);
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(indexFile, (error) => {
+      if (error) next(error);
+    });
+  });
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -192,6 +248,8 @@ export async function createServer(
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   });
   mountExportRoutes(app, { dataSource, auth, storage });
+  // After the API's routes, so that they always win over a site's files and its fallback.
+  for (const site of options.staticSites ?? []) mountStaticSite(app, site);
   return {
     app,
     httpServer,

@@ -1,0 +1,23 @@
+import { useState } from "react";
+import { ApolloProvider } from "@apollo/client/react";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { ErrorBoundary, I18nProvider } from "@ldm/ui";
+import { createApolloClient } from "./apollo";
+import { createAppI18n } from "./i18n";
+import { routes } from "./routes";
+
+/** The providers (i18n, error boundary, Apollo) around the router. */
+export function App() {
+  const [i18n] = useState(() => createAppI18n());
+  const [client] = useState(() => createApolloClient());
+  const [router] = useState(() => createBrowserRouter(routes));
+  return (
+    <I18nProvider i18n={i18n}>
+      <ErrorBoundary>
+        <ApolloProvider client={client}>
+          <RouterProvider router={router} />
+        </ApolloProvider>
+      </ErrorBoundary>
+    </I18nProvider>
+  );
+}
