@@ -1,6 +1,5 @@
 import { uiResources } from "@ldm/ui";
-import en from "./en.json";
-import fr from "./fr.json";
+import { enTranslation as en, frTranslation as fr } from "./index";
 
 /** Every key path of a translation file (`login.title`…). */
 function keys(value: unknown, prefix = ""): string[] {
