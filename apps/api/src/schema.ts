@@ -6,6 +6,7 @@ import { AcademieResolver } from "./modules/academie/academie.resolver";
 import {
   CandidatureResolver,
   CoApplicantResolver,
+  CommonStrategyResolver,
   CriterionPilotResolver,
   CriterionResponseResolver,
 } from "./modules/candidature/candidature.resolver";
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   EstablishmentResolver,
   CandidatureResolver,
   CoApplicantResolver,
+  CommonStrategyResolver,
   CriterionResponseResolver,
   CriterionPilotResolver,
   ReferentialResolver,

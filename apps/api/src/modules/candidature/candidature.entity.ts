@@ -262,12 +262,16 @@ export class CommonStrategy extends BaseEntity {
   @Column({ type: "text", default: "" })
   text!: string;
 
-  @Field(() => Number, {
+  @Field(() => Int, {
     description:
       "Numéro de version : un enregistrement fondé sur une version périmée est refusé (CONFLICT).",
   })
   @Column({ type: "integer", default: 1 })
   version!: number;
+
+  /** Account that saved the current version (shown to the other co-applicants). */
+  @Column({ name: "updated_by", type: "uuid", nullable: true })
+  updatedBy!: string | null;
 }
 
 /** A member of the steering team (a user of a member establishment) in charge of one criterion. */

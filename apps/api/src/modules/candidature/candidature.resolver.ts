@@ -337,6 +337,14 @@ export class CriterionResponseResolver {
   }
 }
 
+@Resolver(() => CommonStrategy)
+export class CommonStrategyResolver {
+  @FieldResolver(() => AppUser, { nullable: true, description: "Auteur de la version en vigueur." })
+  async lastEditor(@Root() s: CommonStrategy, @Ctx() ctx: RequestContext): Promise<AppUser | null> {
+    return s.updatedBy ? ctx.loaders.userById.load(s.updatedBy) : null;
+  }
+}
+
 @Resolver(() => CriterionPilot)
 export class CriterionPilotResolver {
   @FieldResolver(() => AppUser, { description: "Compte du pilote." })

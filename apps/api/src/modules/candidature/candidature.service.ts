@@ -522,13 +522,22 @@ export async function updateCommonStrategy(
   if (!existing) {
     assertExpectedVersion(input.expectedVersion, 0, null);
     const created = await repo.save(
-      repo.create({ candidatureId: c.id, criterionCode: code, text, version: 1 }),
+      repo.create({
+        candidatureId: c.id,
+        criterionCode: code,
+        text,
+        version: 1,
+        updatedBy: ctx.viewer?.userId ?? null,
+      }),
     );
     await recordChange(ctx, manager, "CommonStrategy", created.id, null, created);
     return created;
   }
   assertExpectedVersion(input.expectedVersion, existing.version, { text: existing.text });
-  await repo.update({ id: existing.id }, { text, version: existing.version + 1 });
+  await repo.update(
+    { id: existing.id },
+    { text, version: existing.version + 1, updatedBy: ctx.viewer?.userId ?? null },
+  );
   const after = await repo.findOneByOrFail({ id: existing.id });
   await recordChange(ctx, manager, "CommonStrategy", existing.id, existing, after);
   return after;
