@@ -2,73 +2,118 @@ import { useQuery } from "@apollo/client/react";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatDate, GraphQLErrorAlert } from "@ldm/ui";
+import { useCurrentUser } from "../../auth/currentUser";
 import { DeadlinesList } from "../../components/DeadlinesList";
 import { Loading } from "../../components/Loading";
 import { ProcedureStepper } from "../../components/ProcedureStepper";
 import { StateBadge } from "../../components/StateBadge";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { graphql } from "../../gql";
+import type { OverviewCandidatureFragment } from "../../gql/graphql";
 import { paths } from "../../paths";
 import { useCandidatureId } from "./candidatureContext";
+import { AddCoApplicant } from "./overview/AddCoApplicant";
+import { EngagementDocuments } from "./overview/EngagementDocuments";
+import { MembersTable } from "./overview/MembersTable";
+import { OptionalCriterionForm } from "./overview/OptionalCriterionForm";
+import { SubmissionApproval } from "./overview/SubmissionApproval";
+import { viewerRights } from "./team/viewerRights";
 
-export const CandidatureOverviewQuery = graphql(`
-  query CandidatureOverview($id: ID!) {
-    candidature(id: $id) {
+/**
+ * Everything the overview shows; the mutations of the overview answer the same fragment, so that the
+ * page (and the side menu, through `criteria`) follows without refetching.
+ */
+export const OverviewCandidatureFragmentDocument = graphql(`
+  fragment OverviewCandidature on Candidature {
+    id
+    labelTitle
+    kind
+    awardType
+    state
+    referentialVersion
+    submittedAt
+    auditDate
+    optionalCriterionVariant
+    criteria {
+      code
+      number
+      shortTitle
+      optional
+    }
+    members {
       id
-      labelTitle
-      kind
-      awardType
-      state
-      referentialVersion
-      submittedAt
-      auditDate
-      members {
+      isLead
+      engagementLetterOn
+      boardMinutesOn
+      submissionApprovedAt
+      establishment {
         id
-        isLead
-        establishment {
-          id
+        name
+        uai
+        city
+        academie {
+          code
           name
-          uai
-          city
-          academie {
-            code
-            name
-          }
         }
       }
-      readiness {
-        ready
-        missing
-      }
-      history {
-        id
-        transition
-        effectiveDate
-      }
-      availableTransitions
-      deadlines {
-        kind
-        date
-      }
+    }
+    engagementDocuments {
+      id
+      kind
+      fileName
+      sizeBytes
+      createdAt
+    }
+    readiness {
+      ready
+      missing
+    }
+    history {
+      id
+      transition
+      effectiveDate
+    }
+    availableTransitions
+    deadlines {
+      kind
+      date
     }
   }
 `);
 
-/** « Vue d'ensemble »: what the candidature is, where it stands, what is missing, what comes next. */
+export const CandidatureOverviewQuery = graphql(`
+  query CandidatureOverview($id: ID!) {
+    candidature(id: $id) {
+      ...OverviewCandidature
+    }
+  }
+`);
+
+export type OverviewCandidature = OverviewCandidatureFragment;
+
+/**
+ * « Vue d'ensemble »: what the candidature is, where it stands, what is missing, what comes next; its
+ * establishments with their engagement and approval, the engagement documents, the co-applicants and
+ * the optional criterion 9 (each action shown to whom the rules allow it; the API decides).
+ */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const id = useCandidatureId();
-  const { data, loading, error } = useQuery(CandidatureOverviewQuery, { variables: { id } });
+  const { user } = useCurrentUser();
+  const { data, loading, error, refetch } = useQuery(CandidatureOverviewQuery, {
+    variables: { id },
+  });
   useDocumentTitle(t("overview.title"));
-  if (error) return <GraphQLErrorAlert error={error} />;
+  if (error && !data) return <GraphQLErrorAlert error={error} />;
   if (loading && !data) return <Loading />;
   if (!data) return null;
   const c = data.candidature;
   const lng = i18n.language;
+  const rights = viewerRights(user, c);
+  const isNetwork = c.kind === "NETWORK";
   return (
     <>
       <h1>{c.labelTitle ?? t("candidatures.untitled")}</h1>
@@ -117,6 +162,7 @@ export function OverviewPage() {
             : t("overview.notReady", { count: c.readiness.missing.length })
         }
         className={fr.cx("fr-mb-2w")}
+        role={undefined}
       />
       <p>
         <Link className={fr.cx("fr-link")} to={paths.candidature(c.id, "readiness")}>
@@ -124,18 +170,21 @@ export function OverviewPage() {
         </Link>
       </p>
 
-      <h2 className={fr.cx("fr-h4", "fr-mt-4w")}>{t("overview.members")}</h2>
-      <Table
-        bordered
-        noCaption
-        headers={["UAI", t("candidatures.members"), t("candidatures.academie"), t("overview.role")]}
-        data={c.members.map((m) => [
-          m.establishment.uai,
-          `${m.establishment.name} (${m.establishment.city})`,
-          m.establishment.academie.name,
-          m.isLead ? t("candidatures.lead") : "",
-        ])}
-      />
+      <section aria-labelledby="overview-members">
+        <h2 id="overview-members" className={fr.cx("fr-h4", "fr-mt-4w")}>
+          {t("overview.members")}
+        </h2>
+        <MembersTable candidature={c} rights={rights} />
+        {isNetwork && rights.manageCandidature && rights.schoolEditable && (
+          <AddCoApplicant candidature={c} />
+        )}
+      </section>
+
+      {isNetwork && <SubmissionApproval candidature={c} rights={rights} user={user} />}
+
+      <EngagementDocuments candidature={c} rights={rights} onUploaded={() => void refetch()} />
+
+      <OptionalCriterionForm candidature={c} rights={rights} />
     </>
   );
 }
