@@ -28,6 +28,7 @@ module.exports = {
   testMatch: ["<rootDir>/src/**/*.test.{ts,tsx}"],
   moduleFileExtensions: ["tsx", "ts", "js", "mjs", "cjs", "jsx", "json"],
   setupFilesAfterEnv: [path.join(__dirname, "browser-setup.js")],
+  testTimeout: 20000,
   moduleNameMapper: {
     "\\.(css|scss|sass|less)$": path.join(__dirname, "stubs/style.js"),
     "\\.(png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|eot)$": path.join(__dirname, "stubs/file.js"),

@@ -219,7 +219,13 @@ function IndicatorsTable({
   return (
     <div className={fr.cx("fr-table", "fr-table--bordered", "fr-table--sm")}>
       <div className={fr.cx("fr-table__wrapper")}>
-        <div className={fr.cx("fr-table__container")}>
+        {/* Focusable so that keyboard users can scroll a table wider than the screen. */}
+        <div
+          className={fr.cx("fr-table__container")}
+          tabIndex={0}
+          role="region"
+          aria-label={t("dossier.indicators.tableCaption", { name })}
+        >
           <div className={fr.cx("fr-table__content")}>
             <table>
               <caption>{t("dossier.indicators.tableCaption", { name })}</caption>

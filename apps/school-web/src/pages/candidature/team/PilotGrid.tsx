@@ -31,7 +31,8 @@ export function PilotGrid({ candidature: c, rights }: PilotGridProps) {
   return (
     <>
       <div className={fr.cx("fr-table", "fr-table--bordered")}>
-        <table>
+        {/* Focusable so that keyboard users can scroll a table wider than the screen. */}
+        <table tabIndex={0} aria-label={t("procedure.team.gridCaption")}>
           <caption className={fr.cx("fr-sr-only")}>{t("procedure.team.gridCaption")}</caption>
           <thead>
             <tr>

@@ -17,7 +17,8 @@ export function SteeringTeamTable({ members, pilots, criteria }: SteeringTeamTab
   const numberOf = (code: string) => criteria.find((c) => c.code === code)?.number ?? code;
   return (
     <div className={fr.cx("fr-table", "fr-table--bordered")}>
-      <table>
+      {/* Focusable so that keyboard users can scroll a table wider than the screen. */}
+      <table tabIndex={0} aria-label={t("procedure.team.membersCaption")}>
         <caption className={fr.cx("fr-sr-only")}>{t("procedure.team.membersCaption")}</caption>
         <thead>
           <tr>
