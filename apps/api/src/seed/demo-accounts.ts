@@ -84,6 +84,26 @@ export const DEMO_ACCOUNTS = [
     auditorProfile: null,
     establishment: "nice-oliviers",
   },
+  {
+    email: "chef.cannes@demo.ldm.fr",
+    role: "SCHOOL_HEAD",
+    label:
+      "Proviseure du lycée des Îles de Lérins (Cannes), cocandidat du réseau de la Riviera : approuve le dépôt",
+    fullName: "Sabine Grimaldi",
+    jobTitle: "Proviseure",
+    auditorProfile: null,
+    establishment: "cannes-lerins",
+  },
+  {
+    email: "chef.menton@demo.ldm.fr",
+    role: "SCHOOL_HEAD",
+    label:
+      "Proviseur du lycée Les Agrumes (Menton), cocandidat du réseau de la Riviera : approuve le dépôt",
+    fullName: "Alain Cottalorda",
+    jobTitle: "Proviseur",
+    auditorProfile: null,
+    establishment: "menton-agrumes",
+  },
 ] as const satisfies readonly DemoAccount[];
 
 export type DemoAccountEmail = (typeof DEMO_ACCOUNTS)[number]["email"];

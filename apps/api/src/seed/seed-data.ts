@@ -1503,7 +1503,7 @@ export const SCHOOL_TEAMS: Partial<Record<EstablishmentKey, SeedSchoolTeam>> = {
     ],
   },
   "cannes-lerins": {
-    head: { fullName: "Sabine Grimaldi", jobTitle: "Proviseure", criteria: [] },
+    head: { demoAccount: "chef.cannes@demo.ldm.fr", criteria: [] },
     staff: [
       { fullName: "Philippe Aubert", jobTitle: DDFPT, criteria: ["1", "4"] },
       {
@@ -1521,7 +1521,7 @@ export const SCHOOL_TEAMS: Partial<Record<EstablishmentKey, SeedSchoolTeam>> = {
     ],
   },
   "menton-agrumes": {
-    head: { fullName: "Alain Cottalorda", jobTitle: "Proviseur", criteria: [] },
+    head: { demoAccount: "chef.menton@demo.ldm.fr", criteria: [] },
     staff: [
       {
         fullName: "Stéphanie Orsini",
