@@ -857,9 +857,13 @@ export const DOSSIER_PROFILES: Partial<Record<EstablishmentKey, DossierProfile>>
   "nice-oliviers": {
     indicators: {
       bacSuccess: [83, 85, 88, 87],
+      // Criterion 4 is left to the demo user, who enters this indicator by hand (see the README).
       companies: [210, 230, 245, 252],
-      adage: [10, 13],
-      erasmus: [12, 15],
+      apprentices: [12, 16, 21],
+      dropout: [8.2, 7.4, 6.9],
+      adage: [8, 10, 13],
+      erasmus: [9, 12, 15],
+      openDays: [380, 420, 465],
     },
     targets: true,
     levels: { "4": "EXCEEDED" },
@@ -870,7 +874,7 @@ export const DOSSIER_PROFILES: Partial<Record<EstablishmentKey, DossierProfile>>
           "<p>Après une visite guidée d'un musée niçois, les élèves de cuisine et de service créent un menu inspiré des œuvres, servi aux familles lors d'une soirée au restaurant d'application.</p>",
       },
     },
-    evidence: ["localCommittee", "poster"],
+    evidence: ["dashboard", "partnership", "poster", "press", "mobility"],
     partner: "l'union des professionnels de l'hôtellerie de la Côte d'Azur",
     poster: "« Le musée à la carte », soirée des familles",
     posterColour: [128, 0, 64],
@@ -881,11 +885,19 @@ export const DOSSIER_PROFILES: Partial<Record<EstablishmentKey, DossierProfile>>
     euroscol: false,
   },
   "cannes-lerins": {
-    indicators: { bacSuccess: [80, 82, 85], companies: [130, 141, 158] },
+    indicators: {
+      bacSuccess: [80, 82, 85],
+      companies: [130, 141, 158],
+      apprentices: [9, 12, 14],
+      dropout: [7.8, 7.1, 6.5],
+      erasmus: [6, 8, 11],
+      adage: [7, 9, 12],
+      openDays: [250, 280, 310],
+    },
     targets: true,
     levels: {},
     actions: {},
-    evidence: ["partnership"],
+    evidence: ["partnership", "pedagogicalCouncil", "poster", "mobility"],
     partner: "l'association des professionnels de l'événementiel du pays cannois",
     poster: "Visites patrimoniales des îles de Lérins",
     posterColour: [0, 102, 153],
@@ -896,11 +908,19 @@ export const DOSSIER_PROFILES: Partial<Record<EstablishmentKey, DossierProfile>>
     euroscol: false,
   },
   "menton-agrumes": {
-    indicators: { bacSuccess: [74, 78] },
+    indicators: {
+      bacSuccess: [71, 74, 78],
+      insertion: [58, 61, 63],
+      apprentices: [5, 7, 10],
+      dropout: [10.2, 9.5, 8.7],
+      erasmus: [3, 5, 7],
+      adage: [4, 6, 8],
+      openDays: [150, 170, 190],
+    },
     targets: true,
     levels: { "1": "PARTIALLY_MET" },
     actions: {},
-    evidence: [],
+    evidence: ["dashboard", "brochure"],
     partner: "le syndicat des producteurs d'agrumes du pays mentonnais",
     poster: "« Commerces d'hier et d'aujourd'hui », spectacle des élèves",
     posterColour: [255, 140, 0],
@@ -1651,6 +1671,13 @@ export interface ActiveMemberSeed {
    */
   responses: CriterionSelection;
   drafts: readonly CriterionCode[];
+  /**
+   * Criteria answered but left for the demo user to finish by hand (see the README): only « ce qui
+   * est prévu » is written and half the expectations ticked, with no level; none of the member's
+   * indicators supports them, and no piece of the candidature does (they are taken off every piece,
+   * and a piece left without criteria is not uploaded).
+   */
+  byHand: readonly CriterionCode[];
   pilots: CriterionSelection;
 }
 
@@ -1700,6 +1727,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         engagement: null,
         responses: [],
         drafts: [],
+        byHand: [],
         pilots: [],
       },
     ],
@@ -1723,6 +1751,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         engagement: { boardMinutesDaysAgo: 75, letterDaysAgo: 61 },
         responses: ["1", "4", "5", "6", "9a"],
         drafts: ["5", "9a"],
+        byHand: [],
         pilots: ["1", "3", "4", "5", "6", "9a"],
       },
     ],
@@ -1744,33 +1773,38 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         establishment: "nice-oliviers",
         isLead: true,
         engagement: { boardMinutesDaysAgo: 92, letterDaysAgo: 70 },
-        responses: ["1", "4", "5"],
-        drafts: ["5"],
-        pilots: ["1", "4", "5", "6", "8"],
+        responses: "ALL",
+        drafts: [],
+        byHand: ["4"],
+        pilots: "ALL",
       },
       {
         establishment: "cannes-lerins",
         isLead: false,
         engagement: { boardMinutesDaysAgo: 86, letterDaysAgo: 68 },
-        responses: ["1", "4"],
-        drafts: ["4"],
-        pilots: ["1", "4"],
+        responses: "ALL",
+        drafts: [],
+        byHand: [],
+        pilots: "ALL",
       },
       {
         establishment: "menton-agrumes",
         isLead: false,
         engagement: { boardMinutesDaysAgo: 81, letterDaysAgo: 66 },
-        responses: ["1"],
+        responses: "ALL",
         drafts: [],
-        pilots: ["1"],
+        byHand: [],
+        pilots: "ALL",
       },
     ],
-    auditInMonths: 6,
+    // The audit leaves time to submit (at the latest two months before it).
+    auditInMonths: 5,
+    // Strategy 4 is a short draft: the demo users complete it by hand (two at once, see the README).
     commonStrategies: {
-      "4": "Le réseau mutualise son bureau des entreprises : un fichier commun de plus de 400 entreprises d'accueil, des rencontres annuelles avec les professionnels de l'hôtellerie, de la restauration et du tourisme, et une convention cadre avec les organisations professionnelles du département. Les trois lycées organisent ensemble un forum des métiers de la Riviera ouvert aux collégiens.",
+      "4": "Premières pistes : un fichier commun des entreprises d'accueil et un forum des métiers de la Riviera ouvert aux collégiens. À compléter par les pilotes du critère 4.",
       "5": "Les trois lycées construisent un parcours culturel commun autour du patrimoine gastronomique et touristique de la Riviera, recensé dans ADAGE. Chaque année, une manifestation réunit les élèves des trois établissements autour d'un thème partagé, comme « Cuisines et paysages de la Méditerranée ».",
-      "6": "Premiers éléments : le réseau prépare une demande d'accréditation Erasmus+ commune pour mutualiser les mobilités vers l'Italie et Malte. Le partage des partenaires étrangers entre les trois lycées reste à formaliser.",
-      "8": "À compléter : une lettre d'information commune aux familles des trois lycées est en cours de conception.",
+      "6": "Le réseau porte une accréditation Erasmus+ commune qui finance les mobilités des élèves et des personnels vers l'Italie, Malte et l'Espagne. Les partenaires étrangers sont partagés entre les trois lycées : un élève de Menton peut partir avec un groupe de Nice ou de Cannes, et les professeurs de langues des trois établissements préparent ensemble les départs. Un bilan commun des mobilités est présenté chaque année aux trois conseils d'administration.",
+      "8": "Le plan de communication commun prévoit une identité visuelle partagée, une page du réseau sur le site de chaque lycée et une lettre d'information trimestrielle adressée aux familles et aux partenaires des trois lycées. La démarche de labellisation est présentée ensemble lors des salons de l'orientation des Alpes-Maritimes et au forum des métiers de la Riviera.",
     },
     networkEvidence: [
       {
@@ -1801,6 +1835,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         engagement: { boardMinutesDaysAgo: 152, letterDaysAgo: 140 },
         responses: "ALL",
         drafts: [],
+        byHand: [],
         pilots: "ALL",
       },
     ],
@@ -1830,6 +1865,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         engagement: { boardMinutesDaysAgo: 165, letterDaysAgo: 150 },
         responses: "ALL",
         drafts: [],
+        byHand: [],
         pilots: "ALL",
       },
       {
@@ -1838,6 +1874,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
         engagement: { boardMinutesDaysAgo: 158, letterDaysAgo: 148 },
         responses: "ALL",
         drafts: [],
+        byHand: [],
         pilots: "ALL",
       },
     ],

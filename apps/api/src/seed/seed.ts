@@ -213,7 +213,16 @@ interface DossierScope {
   createdOn: IsoDate;
   /** Nothing is dated after that day (today, or the submission of a historical dossier). */
   until: IsoDate;
+  /** Criteria no piece supports yet (left for the demo user, see `ActiveMemberSeed.byHand`). */
+  withoutEvidence: readonly CriterionCode[];
 }
+
+/**
+ * How far a member's answer on one criterion goes: complete; a draft (« ce qui est prévu » and
+ * « ce qui est fait », half the expectations); an outline left for the demo user (« ce qui est
+ * prévu » alone, half the expectations).
+ */
+type ResponseStage = "COMPLETE" | "DRAFT" | "OUTLINE";
 
 /** Steps of the procedure the school performs (the lead's head); DRAFPIC performs the others. */
 const SCHOOL_TRANSITIONS: ReadonlySet<TransitionName> = new Set(["SUBMIT_DOSSIER"]);
@@ -589,7 +598,7 @@ class Seeder {
     const kept = evidenceLibrary(this.narrativeProfile(key), profile, lastSchoolYear)
       .filter((e) => profile.evidence === "ALL" || profile.evidence.includes(e.key))
       .filter((e) => e.key !== "euroscol" || profile.euroscol)
-      .map((e) => ({ ...e, criteria: e.criteria.filter((c) => scope.codes.includes(c)) }))
+      .map((e) => ({ ...e, criteria: this.supported(e.criteria, scope) }))
       .filter((e) => e.criteria.length > 0);
     const library: Evidence[] = [];
     for (const [index, e] of kept.entries()) {
@@ -640,6 +649,11 @@ class Seeder {
     return library;
   }
 
+  /** The criteria of a piece that it supports in this dossier. */
+  private supported(criteria: readonly CriterionCode[], scope: DossierScope): CriterionCode[] {
+    return criteria.filter((c) => scope.codes.includes(c) && !scope.withoutEvidence.includes(c));
+  }
+
   /** The pieces common to a network, uploaded by the lead's head. */
   private async networkEvidence(
     lead: EstablishmentKey,
@@ -647,7 +661,9 @@ class Seeder {
     scope: DossierScope,
   ): Promise<Evidence[]> {
     const library: Evidence[] = [];
-    for (const piece of pieces) {
+    for (const seed of pieces) {
+      const piece = { ...seed, criteria: this.supported(seed.criteria, scope) };
+      if (piece.criteria.length === 0) continue;
       const effectiveDate = earliest(addDays(scope.createdOn, piece.daysFromCreation), scope.until);
       const uploadedOn = earliest(latest(effectiveDate, addDays(scope.createdOn, 1)), scope.until);
       const content = this.pdf(
@@ -676,14 +692,22 @@ class Seeder {
 
   // --- self-evaluation and indicators ----------------------------------------------------------
 
-  /** The member's indicators on the candidature's criteria, with their values before `createdOn`. */
-  private plannedIndicators(key: EstablishmentKey, scope: DossierScope): PlannedIndicator[] {
+  /**
+   * The member's indicators on the candidature's criteria, with their values before `createdOn`;
+   * none that supports one of the `unfollowed` criteria (left for the demo user).
+   */
+  private plannedIndicators(
+    key: EstablishmentKey,
+    scope: DossierScope,
+    unfollowed: readonly CriterionCode[] = [],
+  ): PlannedIndicator[] {
     const profile = this.dossierProfile(key);
     return (Object.keys(INDICATOR_DEFINITIONS) as IndicatorKey[]).flatMap((indicatorKey) => {
       const series = profile.indicators[indicatorKey];
       const definition = INDICATOR_DEFINITIONS[indicatorKey];
       const criteria = definition.criteria.filter((c) => scope.codes.includes(c));
       if (!series || series.length === 0 || criteria.length === 0) return [];
+      if (criteria.some((c) => unfollowed.includes(c))) return [];
       const years = completedSchoolYears(scope.createdOn, series.length);
       return [
         {
@@ -697,11 +721,11 @@ class Seeder {
     });
   }
 
-  /** What a member writes on one criterion: complete, or a draft (two steps, half the expectations). */
+  /** What a member writes on one criterion, as far as `stage` goes. */
   private responseContent(
     key: EstablishmentKey,
     code: CriterionCode,
-    draft: boolean,
+    stage: ResponseStage,
     indicators: readonly PlannedIndicator[],
     evidence: readonly Evidence[],
   ): ResponseContent {
@@ -712,6 +736,8 @@ class Seeder {
       (e) => e.id,
     );
     const fiches = qualeducFichesForCriterion(CURRENT_REFERENTIAL_VERSION, code).map((f) => f.code);
+    const half = expectations.slice(0, Math.ceil(expectations.length / 2));
+    if (stage === "OUTLINE") return { planned: steps.planned, addressedExpectationIds: half };
     const establishmentId = this.establishment(key).id;
     const cited = evidence
       .filter((e) => e.criterionCodes.includes(code))
@@ -726,10 +752,10 @@ class Seeder {
       emblematicActionTitle: action?.title ?? null,
       emblematicActionDescription: action?.description ?? null,
     };
-    if (draft) {
+    if (stage === "DRAFT") {
       return {
         ...common,
-        addressedExpectationIds: expectations.slice(0, Math.ceil(expectations.length / 2)),
+        addressedExpectationIds: half,
         qualeducFicheCodes: fiches.slice(0, 1),
       };
     }
@@ -845,6 +871,7 @@ class Seeder {
       codes,
       createdOn,
       until: today,
+      withoutEvidence: [...new Set(spec.members.flatMap((m) => m.byHand))],
     };
     const shared = await this.networkEvidence(lead.establishment, spec.networkEvidence, scope);
     for (const m of spec.members) {
@@ -860,19 +887,25 @@ class Seeder {
       const evidence = hasDossier
         ? [...(await this.evidenceOf(m.establishment, scope)), ...shared]
         : shared;
-      const indicators = hasDossier ? this.plannedIndicators(m.establishment, scope) : [];
+      for (const code of m.byHand) {
+        if (!answered.includes(code) || m.drafts.includes(code)) {
+          fail(
+            `« ${spec.ref} » : le critère ${code} laissé à la main doit être répondu, sans brouillon.`,
+          );
+        }
+      }
+      const indicators = hasDossier ? this.plannedIndicators(m.establishment, scope, m.byHand) : [];
       for (const code of answered) {
+        const stage: ResponseStage = m.byHand.includes(code)
+          ? "OUTLINE"
+          : m.drafts.includes(code)
+            ? "DRAFT"
+            : "COMPLETE";
         await updateCriterionResponse(head, manager, {
           candidatureId: id,
           establishmentId,
           criterionCode: code,
-          ...this.responseContent(
-            m.establishment,
-            code,
-            m.drafts.includes(code),
-            indicators,
-            evidence,
-          ),
+          ...this.responseContent(m.establishment, code, stage, indicators, evidence),
         });
       }
       for (const code of selected(m.pilots, codes)) {
@@ -1027,6 +1060,7 @@ class Seeder {
       codes,
       createdOn,
       until: writtenOn,
+      withoutEvidence: [],
     };
     const responseRepo = manager.getRepository(CriterionResponse);
     const pilotRepo = manager.getRepository(CriterionPilot);
@@ -1036,7 +1070,7 @@ class Seeder {
       const indicators = this.plannedIndicators(m.key, scope);
       for (const code of codes) {
         order += 1;
-        const content = this.responseContent(m.key, code, false, indicators, evidence);
+        const content = this.responseContent(m.key, code, "COMPLETE", indicators, evidence);
         await responseRepo.save(
           responseRepo.create({
             candidatureId,
