@@ -94,6 +94,30 @@ export class Candidature extends BaseEntity {
   renewsCandidature?: Candidature;
 }
 
+/** Columns of every row that belongs to one candidature (deleted with it). */
+@ObjectType({ description: "Élément d'une candidature." })
+export abstract class CandidaturePart extends BaseEntity {
+  @Index()
+  @Column({ name: "candidature_id", type: "uuid" })
+  candidatureId!: string;
+
+  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "candidature_id" })
+  candidature?: Candidature;
+}
+
+/** Columns of a candidature's row that concerns one of its establishments. */
+@ObjectType({ description: "Élément d'une candidature propre à un établissement." })
+export abstract class EstablishmentPart extends CandidaturePart {
+  @Index()
+  @Column({ name: "establishment_id", type: "uuid" })
+  establishmentId!: string;
+
+  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
+  @JoinColumn({ name: "establishment_id" })
+  establishment?: Establishment;
+}
+
 /** Membership of an establishment in a candidature; the lead is the « établissement porteur ». */
 @ObjectType({
   description:
@@ -102,23 +126,7 @@ export class Candidature extends BaseEntity {
 @Entity({ name: "co_applicant" })
 @Unique("uq_co_applicant_member", ["candidatureId", "establishmentId"])
 @Index("uq_co_applicant_lead", ["candidatureId"], { unique: true, where: "is_lead" })
-export class CoApplicant extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
-  @Index()
-  @Column({ name: "establishment_id", type: "uuid" })
-  establishmentId!: string;
-
-  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "establishment_id" })
-  establishment?: Establishment;
-
+export class CoApplicant extends EstablishmentPart {
   @Field(() => Boolean, { description: "Vrai pour l'établissement porteur de la candidature." })
   @Column({ name: "is_lead", type: "boolean", default: false })
   isLead!: boolean;
@@ -152,26 +160,10 @@ export class CoApplicant extends BaseEntity {
 @ObjectType({ description: "Réponse d'un établissement sur un critère (auto-évaluation)." })
 @Entity({ name: "criterion_response" })
 @Unique("uq_criterion_response", ["candidatureId", "criterionCode", "establishmentId"])
-export class CriterionResponse extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
+export class CriterionResponse extends EstablishmentPart {
   @Field(() => String, { description: "Code du critère (1 à 8, 9a ou 9b)." })
   @Column({ name: "criterion_code", type: "text" })
   criterionCode!: string;
-
-  @Index()
-  @Column({ name: "establishment_id", type: "uuid" })
-  establishmentId!: string;
-
-  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "establishment_id" })
-  establishment?: Establishment;
 
   @Field(() => String, {
     description: "Synthèse de la démarche sur le critère (texte enrichi, nettoyé).",
@@ -245,15 +237,7 @@ export class CriterionResponse extends BaseEntity {
 @Entity({ name: "common_strategy" })
 @Unique("uq_common_strategy", ["candidatureId", "criterionCode"])
 @Check("ck_common_strategy_criterion", "criterion_code IN ('4','5','6','8')")
-export class CommonStrategy extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
+export class CommonStrategy extends CandidaturePart {
   @Field(() => String, { description: "Code du critère (4, 5, 6 ou 8)." })
   @Column({ name: "criterion_code", type: "text" })
   criterionCode!: string;
@@ -278,23 +262,7 @@ export class CommonStrategy extends BaseEntity {
 @ObjectType({ description: "Pilote d'un critère pour un établissement (équipe de pilotage)." })
 @Entity({ name: "criterion_pilot" })
 @Unique("uq_criterion_pilot_user", ["candidatureId", "establishmentId", "criterionCode", "userId"])
-export class CriterionPilot extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
-  @Index()
-  @Column({ name: "establishment_id", type: "uuid" })
-  establishmentId!: string;
-
-  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "establishment_id" })
-  establishment?: Establishment;
-
+export class CriterionPilot extends EstablishmentPart {
   @Field(() => String, { description: "Code du critère piloté." })
   @Column({ name: "criterion_code", type: "text" })
   criterionCode!: string;
@@ -312,15 +280,7 @@ export class CriterionPilot extends BaseEntity {
 @ObjectType({ description: "Affectation d'un auditeur à une candidature." })
 @Entity({ name: "candidature_auditor" })
 @Unique("uq_candidature_auditor", ["candidatureId", "userId"])
-export class CandidatureAuditor extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
+export class CandidatureAuditor extends CandidaturePart {
   @Index()
   @Column({ name: "user_id", type: "uuid" })
   userId!: string;
@@ -333,15 +293,7 @@ export class CandidatureAuditor extends BaseEntity {
 /** One step of the procedure applied to a candidature (its history). */
 @ObjectType({ description: "Étape franchie par une candidature (historique de la procédure)." })
 @Entity({ name: "candidature_transition" })
-export class CandidatureTransitionRecord extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
+export class CandidatureTransitionRecord extends CandidaturePart {
   @Field(() => CandidatureTransitionEnum, { description: "Étape franchie." })
   @Column({ type: "text" })
   transition!: TransitionName;

@@ -3,29 +3,12 @@ import type { IndicatorDirection, IndicatorKind } from "@ldm/domain";
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from "typeorm";
 import { BaseEntity } from "../../common/base.entity";
 import { IndicatorDirectionEnum, IndicatorKindEnum } from "../../common/enums";
-import { Candidature } from "../candidature/candidature.entity";
-import { Establishment } from "../establishment/establishment.entity";
+import { EstablishmentPart } from "../candidature/candidature.entity";
 
 /** An indicator followed by one establishment of a candidature, supporting one or more criteria. */
 @ObjectType({ description: "Indicateur (quantitatif ou qualitatif) suivi par un établissement." })
 @Entity({ name: "indicator" })
-export class Indicator extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
-  @Index()
-  @Column({ name: "establishment_id", type: "uuid" })
-  establishmentId!: string;
-
-  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "establishment_id" })
-  establishment?: Establishment;
-
+export class Indicator extends EstablishmentPart {
   @Field(() => String, { description: "Intitulé de l'indicateur." })
   @Column({ type: "text" })
   name!: string;

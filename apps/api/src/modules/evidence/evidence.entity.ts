@@ -4,21 +4,13 @@ import type { EngagementDocumentKind, EvidenceKind } from "@ldm/domain";
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from "typeorm";
 import { BaseEntity } from "../../common/base.entity";
 import { EngagementDocumentKindEnum, EvidenceKindEnum } from "../../common/enums";
-import { Candidature } from "../candidature/candidature.entity";
+import { CandidaturePart, EstablishmentPart } from "../candidature/candidature.entity";
 import { Establishment } from "../establishment/establishment.entity";
 
 /** A piece of evidence of the dossier's library; its file lives in revisions. */
 @ObjectType({ description: "Pièce justificative de la bibliothèque du dossier." })
 @Entity({ name: "evidence" })
-export class Evidence extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
+export class Evidence extends CandidaturePart {
   @Index()
   @Column({ name: "establishment_id", type: "uuid", nullable: true })
   establishmentId!: string | null;
@@ -92,23 +84,7 @@ export class EvidenceRevision extends BaseEntity {
     "Lettre d'engagement ou procès-verbal du conseil d'administration d'un établissement.",
 })
 @Entity({ name: "engagement_document" })
-export class EngagementDocument extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
-  @Index()
-  @Column({ name: "establishment_id", type: "uuid" })
-  establishmentId!: string;
-
-  @ManyToOne(() => Establishment, { onDelete: "RESTRICT" })
-  @JoinColumn({ name: "establishment_id" })
-  establishment?: Establishment;
-
+export class EngagementDocument extends EstablishmentPart {
   @Field(() => EngagementDocumentKindEnum, { description: "Nature du document." })
   @Column({ type: "text" })
   kind!: EngagementDocumentKind;
@@ -137,15 +113,7 @@ export class EngagementDocument extends BaseEntity {
 /** The frozen dossier at submission: what the auditors read; never changed afterwards. */
 @ObjectType({ description: "Version déposée (figée) du dossier, lue par les auditeurs." })
 @Entity({ name: "dossier_snapshot" })
-export class DossierSnapshot extends BaseEntity {
-  @Index()
-  @Column({ name: "candidature_id", type: "uuid" })
-  candidatureId!: string;
-
-  @ManyToOne(() => Candidature, { onDelete: "CASCADE" })
-  @JoinColumn({ name: "candidature_id" })
-  candidature?: Candidature;
-
+export class DossierSnapshot extends CandidaturePart {
   @Field(() => GraphQLDateTimeISO, { description: "Date et heure du dépôt." })
   @Column({ name: "submitted_at", type: "timestamptz", precision: 3 })
   submittedAt!: Date;
