@@ -271,40 +271,19 @@ export function EvidencePage() {
                           </Button>
                         </li>
                       )}
-                      {mayEdit(e) && (
-                        <>
-                          <li>
+                      {mayEdit(e) &&
+                        (["edit", "revision", "delete"] as const).map((mode) => (
+                          <li key={mode}>
                             <Button
                               size="small"
                               priority="tertiary"
-                              onClick={() => setPanel({ mode: "edit", id: e.id })}
+                              onClick={() => setPanel({ mode, id: e.id })}
                             >
-                              {t("dossier.evidence.actions.edit")}
+                              {t(`dossier.evidence.actions.${mode}`)}
                               {sr(e.title)}
                             </Button>
                           </li>
-                          <li>
-                            <Button
-                              size="small"
-                              priority="tertiary"
-                              onClick={() => setPanel({ mode: "revision", id: e.id })}
-                            >
-                              {t("dossier.evidence.actions.revision")}
-                              {sr(e.title)}
-                            </Button>
-                          </li>
-                          <li>
-                            <Button
-                              size="small"
-                              priority="tertiary"
-                              onClick={() => setPanel({ mode: "delete", id: e.id })}
-                            >
-                              {t("dossier.evidence.actions.delete")}
-                              {sr(e.title)}
-                            </Button>
-                          </li>
-                        </>
-                      )}
+                        ))}
                     </ul>
                     {panel?.id === e.id && current && (
                       <EvidencePanel

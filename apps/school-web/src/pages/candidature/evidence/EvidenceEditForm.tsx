@@ -1,11 +1,11 @@
 import { useMutation } from "@apollo/client/react";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { CriteriaCheckboxes } from "../../../components/CriteriaCheckboxes";
 import { GraphQLErrorAlert } from "@ldm/ui";
 import { graphql } from "../../../gql";
 import type { EvidenceFieldsFragment, EvidenceKind } from "../../../gql/graphql";
@@ -137,21 +137,12 @@ export function EvidenceEditForm({
         {...state("date")}
         nativeInputProps={{ type: "date", value: date, onChange: (e) => setDate(e.target.value) }}
       />
-      <Checkbox
+      <CriteriaCheckboxes
         legend={t("dossier.evidence.fields.criteria")}
-        orientation="horizontal"
+        criteria={allCriteria}
+        codes={codes}
+        setCodes={setCodes}
         {...state("criteria")}
-        options={allCriteria.map((c) => ({
-          label: t("dossier.criterionLabel", { number: c.number, title: c.shortTitle }),
-          nativeInputProps: {
-            value: c.code,
-            checked: codes.includes(c.code),
-            onChange: (e) =>
-              setCodes((list) =>
-                e.target.checked ? [...list, c.code] : list.filter((x) => x !== c.code),
-              ),
-          },
-        }))}
       />
       {error != null && (
         <GraphQLErrorAlert

@@ -1,11 +1,11 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { CriteriaCheckboxes } from "../../../components/CriteriaCheckboxes";
 import { GraphQLErrorAlert, todayLocalDate, uploadFile, type UploadProgress } from "@ldm/ui";
 import type { EvidenceKind } from "../../../gql/graphql";
 import { FileDropZone } from "./FileDropZone";
@@ -191,22 +191,13 @@ export function EvidenceUploadForm(props: EvidenceUploadFormProps) {
               onChange: (e) => setDate(e.target.value),
             }}
           />
-          <Checkbox
+          <CriteriaCheckboxes
             legend={t("dossier.evidence.fields.criteria")}
             hintText={t("dossier.evidence.fields.criteriaHint")}
-            orientation="horizontal"
+            criteria={props.criteria}
+            codes={codes}
+            setCodes={setCodes}
             {...state("criteria")}
-            options={props.criteria.map((c) => ({
-              label: t("dossier.criterionLabel", { number: c.number, title: c.shortTitle }),
-              nativeInputProps: {
-                value: c.code,
-                checked: codes.includes(c.code),
-                onChange: (e) =>
-                  setCodes((list) =>
-                    e.target.checked ? [...list, c.code] : list.filter((x) => x !== c.code),
-                  ),
-              },
-            }))}
           />
         </>
       )}

@@ -2,12 +2,12 @@ import { useMutation } from "@apollo/client/react";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { CriteriaCheckboxes } from "../../../components/CriteriaCheckboxes";
 import { GraphQLErrorAlert } from "@ldm/ui";
 import { graphql } from "../../../gql";
 import type { IndicatorDirection, IndicatorKind } from "../../../gql/graphql";
@@ -152,22 +152,13 @@ export function NewIndicatorForm({
           onChange: (e) => setSource(e.target.value),
         }}
       />
-      <Checkbox
+      <CriteriaCheckboxes
         legend={t("dossier.indicators.form.criteria")}
         hintText={t("dossier.indicators.form.criteriaHint")}
-        orientation="horizontal"
+        criteria={criteria}
+        codes={codes}
+        setCodes={setCodes}
         {...state("criteria")}
-        options={criteria.map((c) => ({
-          label: t("dossier.criterionLabel", { number: c.number, title: c.shortTitle }),
-          nativeInputProps: {
-            value: c.code,
-            checked: codes.includes(c.code),
-            onChange: (e) =>
-              setCodes((list) =>
-                e.target.checked ? [...list, c.code] : list.filter((x) => x !== c.code),
-              ),
-          },
-        }))}
       />
       {error != null && (
         <GraphQLErrorAlert
