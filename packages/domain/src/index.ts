@@ -12,3 +12,4 @@ export * from "./personal-data";
 export * from "./readiness";
 export * from "./authorization";
 export * from "./dossier";
+export * from "./format";
