@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { DataSource, type Logger } from "typeorm";
+import { DataSource, type Logger, type QueryRunner } from "typeorm";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "../migrations";
 
@@ -44,4 +44,36 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
       `Échec de la migration de la base de données : ${reason}\nLa base n'a pas été modifiée par la migration en échec ; corrigez la cause puis relancez \`pnpm db:migrate\`.`,
     );
   }
+}
+
+/**
+ * The SQL that would bring the database to the entities' shape (empty when the migrations are complete).
+ * TypeORM's schema builder reads the catalogue with parallel queries on one connection, which pg 8
+ * deprecates (and pg 9 refuses): its query runner is given a queue so the queries run one after another.
+ */
+export async function pendingSchemaChanges(
+  dataSource: DataSource,
+): Promise<{ up: string[]; down: string[] }> {
+  const original = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.createQueryRunner = (mode) => queued(original(mode));
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return {
+      up: sql.upQueries.map((q) => q.query),
+      down: sql.downQueries.map((q) => q.query),
+    };
+  } finally {
+    dataSource.createQueryRunner = original;
+  }
+}
+
+function queued(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<typeof query>) => {
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as QueryRunner["query"];
+  return runner;
 }

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createDataSource, runMigrations } from "../db/data-source";
+import { createDataSource, pendingSchemaChanges, runMigrations } from "../db/data-source";
 import { withThrowAwayDatabase } from "../db/throw-away-database";
 
 async function main(): Promise<void> {
@@ -17,8 +17,8 @@ async function main(): Promise<void> {
     await ds.initialize();
     try {
       await runMigrations(ds);
-      const sql = await ds.driver.createSchemaBuilder().log();
-      if (sql.upQueries.length === 0) {
+      const sql = await pendingSchemaChanges(ds);
+      if (sql.up.length === 0) {
         console.log("Aucune différence entre les entités et les migrations.");
         return;
       }
@@ -30,13 +30,13 @@ export class ${name}${stamp} implements MigrationInterface {
   name = "${name}${stamp}";
 
   async up(queryRunner: QueryRunner): Promise<void> {
-${sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join("\n")}
+${sql.up.map((x) => `    await queryRunner.query(${q(x)});`).join("\n")}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-${sql.downQueries
+${sql.down
   .reverse()
-  .map((x) => `    await queryRunner.query(${q(x.query)});`)
+  .map((x) => `    await queryRunner.query(${q(x)});`)
   .join("\n")}
   }
 }
