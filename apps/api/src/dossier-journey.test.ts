@@ -18,7 +18,7 @@ import {
 } from "@ldm/domain";
 import { createTestApp, type TestApp } from "./test/test-app";
 import { insertEstablishment, insertUser } from "./test/fixtures";
-import { parisToday } from "./context";
+import { systemClock } from "./kernel/clock";
 
 const PASSWORD = "Falaise-Sardine-Lavande-2027";
 
@@ -203,7 +203,7 @@ describe("the dossier journey over HTTP", () => {
     );
     await drafpic.ok(
       `mutation($input: ScheduleAuditInput!) { scheduleAudit(input: $input) { auditDate } }`,
-      { input: { candidatureId: c.id, auditDate: addMonths(parisToday(), 4) } },
+      { input: { candidatureId: c.id, auditDate: addMonths(systemClock.today(), 4) } },
     );
 
     // --- evidence: one shared by criteria 1 and 2, one for the others -------------------------------

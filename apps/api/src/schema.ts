@@ -16,6 +16,7 @@ import { ScheduleResolver } from "./modules/schedule/schedule.resolver";
 import { IdentityResolver } from "./modules/identity/identity.resolver";
 import { AuditResolver } from "./modules/audit/audit.resolver";
 import { OperationGuard } from "./common/guards";
+import { PersonalDataGuard } from "./common/personal-data.middleware";
 import {
   CandidatureDossierResolver,
   DossierSnapshotResolver,
@@ -53,7 +54,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS,
     validate: false,
-    globalMiddlewares: [OperationGuard],
+    globalMiddlewares: [OperationGuard, PersonalDataGuard],
   });
   return cached;
 }

@@ -13,12 +13,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
 import type { DataSource } from "typeorm";
-import { createContext, type RequestContext, type SessionControl } from "./context";
-import { formatError } from "./common/errors";
+import type { AppEventBus, RequestContext } from "./context";
+import { createAppEventBus } from "./app-events";
+import { contextOfRequest } from "./http/request-context";
+import type { Clock } from "./kernel/clock";
+import { errorAnswer, formatError } from "./common/errors";
 import { mountExportRoutes } from "./modules/export/export-routes";
 import { buildAppSchema } from "./schema";
-import { SESSION_COOKIE, type AuthConfig } from "./modules/identity/auth.config";
-import { viewerFromApiToken, viewerFromSession } from "./modules/identity/session.service";
+import type { AuthConfig } from "./modules/identity/auth.config";
 import { mountFileRoutes } from "./modules/evidence/evidence-files";
 import type { FileStorage } from "./storage/file-storage";
 import { LocalFileStorage } from "./storage/local-file-storage";
@@ -27,6 +29,8 @@ export interface AppServer {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
+  /** The event bus every request of this server uses. */
+  events: AppEventBus;
   /** Stops Apollo (draining the HTTP server when it listens). */
   stop(): Promise<void>;
 }
@@ -43,6 +47,10 @@ export interface ServerOptions {
    * `index.html` for any other GET under `path` that is not an API route (client-side routing).
    */
   staticSites?: StaticSite[];
+  /** The application's event bus (default: every module's handlers). */
+  events?: AppEventBus;
+  /** The clock of every request (default: the system's; tests and demos set "today"). */
+  clock?: Clock;
 }
 
 export interface StaticSite {
@@ -159,42 +167,6 @@ export async function createApolloServer(
   });
 }
 
-async function httpContext(
-  dataSource: DataSource,
-  auth: AuthConfig,
-  req: express.Request,
-  res: express.Response,
-): Promise<RequestContext> {
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: "strict" as const,
-    secure: req.secure,
-    signed: true,
-    path: "/",
-  };
-  const session: SessionControl = {
-    sessionId: null,
-    set: (token, maxAgeMs) =>
-      res.cookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: maxAgeMs }),
-    clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
-  };
-  const authorization = req.headers.authorization;
-  let viewer = null;
-  if (authorization && /^Bearer\s+/i.test(authorization)) {
-    viewer = await viewerFromApiToken(dataSource, authorization.replace(/^Bearer\s+/i, "").trim());
-  } else {
-    const token: unknown = req.signedCookies?.[SESSION_COOKIE];
-    if (typeof token === "string" && token.length > 0) {
-      const found = await viewerFromSession(dataSource, auth, token);
-      if (found) {
-        viewer = found.viewer;
-        session.sessionId = found.sessionId;
-      } else session.clear();
-    }
-  }
-  return createContext(dataSource, auth, { viewer, ip: req.ip ?? null, session });
-}
-
 export async function createServer(
   dataSource: DataSource,
   auth: AuthConfig,
@@ -217,6 +189,19 @@ export async function createServer(
       res.status(503).json({ status: "unavailable" });
     }
   });
+  let tmpStorageDir: string | null = null;
+  let storage = options.storage;
+  if (!storage) {
+    tmpStorageDir = fs.mkdtempSync(path.join(os.tmpdir(), "ldm-files-"));
+    storage = new LocalFileStorage(tmpStorageDir);
+  }
+  const deps = {
+    dataSource,
+    auth,
+    storage,
+    events: options.events ?? createAppEventBus(),
+    ...(options.clock ? { clock: options.clock } : {}),
+  };
   app.use(
     "/graphql",
     cookieParser(auth.sessionSecret),
@@ -224,36 +209,38 @@ export async function createServer(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return await httpContext(dataSource, auth, req, res);
+          return await contextOfRequest(deps, req, res);
         } catch (error) {
-          // A refused API token: answer a coded GraphQL error with HTTP 401.
-          const message = error instanceof Error ? error.message : String(error);
-          throw new GraphQLError(message, {
-            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
-          });
+          // A refused API token answers 401; anything else (the database down…) is not a logout.
+          const answer = errorAnswer(error, { where: "contexte de requête" });
+          const unavailable = answer.code === "INTERNAL_SERVER_ERROR";
+          throw new GraphQLError(
+            unavailable
+              ? "Service momentanément indisponible : réessayez dans un instant."
+              : answer.message,
+            {
+              extensions: {
+                code: unavailable ? "SERVICE_UNAVAILABLE" : answer.code,
+                http: { status: unavailable ? 503 : answer.status },
+              },
+            },
+          );
         }
       },
     }),
   );
-  let tmpStorageDir: string | null = null;
-  let storage = options.storage;
-  if (!storage) {
-    tmpStorageDir = fs.mkdtempSync(path.join(os.tmpdir(), "ldm-files-"));
-    storage = new LocalFileStorage(tmpStorageDir);
-  }
   mountFileRoutes(app, {
-    dataSource,
-    auth,
-    storage,
+    ...deps,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   });
-  mountExportRoutes(app, { dataSource, auth, storage });
+  mountExportRoutes(app, deps);
   // After the API's routes, so that they always win over a site's files and its fallback.
   for (const site of options.staticSites ?? []) mountStaticSite(app, site);
   return {
     app,
     httpServer,
     apollo,
+    events: deps.events,
     stop: async () => {
       await apollo.stop();
       if (tmpStorageDir) await fs.promises.rm(tmpStorageDir, { recursive: true, force: true });

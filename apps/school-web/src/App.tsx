@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApolloProvider } from "@apollo/client/react";
-import { createBrowserRouter, RouterProvider } from "react-router";
+import { createBrowserRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
 import { ErrorBoundary, I18nProvider } from "@ldm/ui";
 import { createApolloClient } from "./apollo";
 import { createAppI18n } from "./i18n";

@@ -74,5 +74,24 @@ describe("dossier rules", () => {
     expect(() => assertSupportedCriteria(V, [])).toThrow(/au moins un critère/);
     expect(canBeMetByEuroscol(V, "6")).toBe(true);
     expect(canBeMetByEuroscol(V, "5")).toBe(false);
+    expect(canBeMetByEuroscol(V, "9a")).toBe(false);
+  });
+
+  it("drops the retired expectation 6.10 and refuses network-only ones for an individual candidature", () => {
+    const six = getCriterion(V, "6");
+    expect(assertExpectationIds(six, ["6.10", "6.2", "6.1"])).toEqual(["6.1", "6.2"]);
+    expect(() => assertExpectationIds(six, ["6.11"])).toThrow(
+      /inconnu\(s\) pour le critère 6 : 6\.11/,
+    );
+    const four = getCriterion(V, "4");
+    expect(assertExpectationIds(four, ["4.7", "4.1"], "NETWORK")).toEqual(["4.1", "4.7"]);
+    expect(assertExpectationIds(four, ["4.7", "4.1"])).toEqual(["4.1", "4.7"]);
+    expect(() => assertExpectationIds(four, ["4.1", "4.7"], "INDIVIDUAL")).toThrow(
+      "L'attendu 4.7 du critère 4 ne concerne que les candidatures en réseau : une candidature individuelle ne peut pas le cocher.",
+    );
+    expect(() => assertExpectationIds(four, ["4.7"], "INDIVIDUAL")).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT", details: { networkOnly: ["4.7"] } }),
+    );
+    expect(assertExpectationIds(getCriterion(V, "8"), ["8.17"], "INDIVIDUAL")).toEqual(["8.17"]);
   });
 });

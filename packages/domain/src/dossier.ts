@@ -2,6 +2,7 @@
  * The dossier's vocabulary and rules: the continuous-improvement cycle of the self-evaluation, the
  * indicators and their trends, the evidence kinds and the engagement documents.
  */
+import type { CandidatureKind } from "./candidature";
 import { isSchoolYear } from "./dates";
 import { DomainError } from "./errors";
 import { getCriterion, getReferential, type Criterion } from "./referential";
@@ -119,17 +120,40 @@ export function indicatorTrend(
   return { trend, improving: (trend === "RISING") === (direction === "HIGHER_IS_BETTER") };
 }
 
-/** Validates the expectations ticked as addressed: ids of the criterion, no duplicates. */
-export function assertExpectationIds(criterion: Criterion, ids: readonly string[]): string[] {
+/**
+ * Validates the expectations ticked as addressed: ids of the criterion, no duplicates, returned in the
+ * referential's order. Retired ids (`criterion.retiredExpectationIds`, e.g. "6.10") are dropped
+ * silently. Given the candidature's kind, a network-only expectation (scope `NETWORK`) is refused for
+ * an individual candidature.
+ */
+export function assertExpectationIds(
+  criterion: Criterion,
+  ids: readonly string[],
+  kind?: CandidatureKind,
+): string[] {
   const known = new Set(criterion.expectations.map((e) => e.id));
+  const retired = new Set(criterion.retiredExpectationIds);
   const unique = [...new Set(ids.map((id) => id.trim()))];
-  const unknown = unique.filter((id) => !known.has(id));
+  const unknown = unique.filter((id) => !known.has(id) && !retired.has(id));
   if (unknown.length > 0) {
     throw new DomainError(
       "BAD_USER_INPUT",
       `Attendu(s) inconnu(s) pour le critère ${criterion.code} : ${unknown.join(", ")}.`,
       { unknown },
     );
+  }
+  if (kind === "INDIVIDUAL") {
+    const networkOnly = criterion.expectations
+      .filter((e) => e.scope === "NETWORK" && unique.includes(e.id))
+      .map((e) => e.id);
+    if (networkOnly.length > 0) {
+      const plural = networkOnly.length > 1;
+      throw new DomainError(
+        "BAD_USER_INPUT",
+        `${plural ? "Les attendus" : "L'attendu"} ${networkOnly.join(", ")} du critère ${criterion.code} ne ${plural ? "concernent" : "concerne"} que les candidatures en réseau : une candidature individuelle ne peut pas ${plural ? "les" : "le"} cocher.`,
+        { networkOnly },
+      );
+    }
   }
   return criterion.expectations.map((e) => e.id).filter((id) => unique.includes(id));
 }
@@ -149,9 +173,12 @@ export function assertQualeducFicheCodes(version: string, codes: readonly string
   return unique;
 }
 
-/** Only criterion 6 (international openness) can be met by an Euroscol label. */
+/**
+ * Only a criterion carrying the Euroscol rule (`metByEuroscolNote`: criterion 6, international
+ * openness) can be met by an Euroscol label.
+ */
 export function canBeMetByEuroscol(version: string, criterionCode: string): boolean {
-  return getCriterion(version, criterionCode).code === "6";
+  return getCriterion(version, criterionCode).metByEuroscolNote !== null;
 }
 
 /** Criterion codes an indicator or an evidence supports: existing, unique, at least one. */

@@ -13,3 +13,7 @@ export * from "./readiness";
 export * from "./authorization";
 export * from "./dossier";
 export * from "./format";
+export * from "./calendar";
+export * from "./audit-date";
+export * from "./integrity";
+export * from "./indicator-target";

@@ -176,6 +176,29 @@ export function isTerminalState(s: CandidatureState): boolean {
   return TERMINAL_STATES.includes(s);
 }
 
+/**
+ * States of a candidature whose procedure is still running, from the engagement to the rector's
+ * approval (awaiting the BOEN publication). Neither terminal states nor LABELLED / MID_TERM_REVIEWED:
+ * a labelled establishment must be able to engage its renewal while its label runs.
+ */
+export const OPEN_CANDIDATURE_STATES: readonly CandidatureState[] = [
+  "ENGAGEMENT",
+  "DOSSIER_OPEN",
+  "SUBMITTED",
+  "PREPARATORY_VISIT_DONE",
+  "AUDIT_PLAN_RECEIVED",
+  "AUDITED",
+  "REPORT_SUBMITTED",
+  "GRALM_PROPOSED",
+  "CAEN_CONSULTED",
+  "RECTOR_APPROVED",
+];
+
+/** The candidature's procedure is running (an establishment is in at most one such candidature). */
+export function isOpenCandidatureState(s: CandidatureState): boolean {
+  return OPEN_CANDIDATURE_STATES.includes(s);
+}
+
 /** The school can still edit its answers. */
 export function isSchoolEditableState(s: CandidatureState): boolean {
   return s === "ENGAGEMENT" || s === "DOSSIER_OPEN";

@@ -1,4 +1,11 @@
-import { assessReadiness, hasText, isEngagementComplete, type ReadinessInput } from "./readiness";
+import {
+  assessReadiness,
+  hasText,
+  isEngagementComplete,
+  memberOptionalCriterionVariant,
+  MISSING_LABEL_TITLE,
+  type ReadinessInput,
+} from "./readiness";
 import {
   CURRENT_REFERENTIAL_VERSION,
   criteriaForCandidature,
@@ -17,6 +24,7 @@ function complete(
   return {
     referentialVersion: CURRENT_REFERENTIAL_VERSION,
     kind,
+    labelTitle: "Lycée des métiers de l'hôtellerie et de la restauration",
     optionalCriterionVariant: codes.includes("9b") ? "B" : null,
     members: ids.map((id, i) => ({
       establishmentId: id,
@@ -126,6 +134,77 @@ describe("assessReadiness", () => {
     ]);
     input.evidence.push({ establishmentId: "a", criteria: ["6"], kind: "EUROSCOL_LABEL" });
     expect(assessReadiness(input).ready).toBe(true);
+  });
+
+  it("requires the label title, which highlights a core trade", () => {
+    for (const labelTitle of [null, "", "   "]) {
+      const r = assessReadiness({ ...complete("INDIVIDUAL", ["a"]), labelTitle });
+      expect(r.ready).toBe(false);
+      expect(r.missing).toEqual(["Intitulé du label, qui met en exergue un cœur de métier"]);
+      expect(r.criteria.every((c) => c.ready)).toBe(true);
+    }
+    expect(MISSING_LABEL_TITLE).toContain("cœur de métier");
+  });
+
+  it("asks an individual candidature for no network-only expectation", () => {
+    const input = complete("INDIVIDUAL", ["a"]);
+    const networkOnly = new Set(["4.7", "5.6", "6.9", "8.18"]);
+    input.responses = input.responses.map((r) => ({
+      ...r,
+      addressedExpectationIds: r.addressedExpectationIds.filter((id) => !networkOnly.has(id)),
+    }));
+    expect(assessReadiness(input)).toMatchObject({ ready: true, missing: [] });
+    const network = complete("NETWORK", ["a", "b"]);
+    network.responses = network.responses.map((r) => ({
+      ...r,
+      addressedExpectationIds: r.addressedExpectationIds.filter((id) => !networkOnly.has(id)),
+    }));
+    const r = assessReadiness(network);
+    expect(r.missing).toContain("Attendus non traités par Lycée A au critère 4 : 4.7");
+    expect(r.missing).toContain("Attendus non traités par Lycée B au critère 8 : 8.18");
+    // The former expectation 6.10 (the Euroscol rule) is not asked any more.
+    expect(r.missing.some((m) => m.includes("6.10"))).toBe(false);
+  });
+
+  it("judges criterion 9 per establishment, with each member's own choice", () => {
+    const input = complete("NETWORK", ["a", "b", "c"]);
+    // a chose 9-a, b chose none, c gives no choice of its own: the candidature's (9-b) applies.
+    input.optionalCriterionVariant = "B";
+    input.members[0] = { ...input.members[0]!, optionalCriterionVariant: "A" };
+    input.members[1] = { ...input.members[1]!, optionalCriterionVariant: null };
+    const r = assessReadiness(input);
+    expect(r.criteria.map((c) => c.criterionCode)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9a",
+      "9b",
+    ]);
+    expect(r.criteria.find((c) => c.criterionCode === "9a")?.missing).toEqual([
+      "Pilote du critère 9a pour Lycée A",
+      "Auto-évaluation de Lycée A au critère 9a",
+      "Niveau d'atteinte auto-évalué de Lycée A au critère 9a",
+      expect.stringMatching(/^Attendus non traités par Lycée A au critère 9a : 9a\.1, /),
+      "Indicateur suivi sur au moins 3 années scolaires pour Lycée A au critère 9a",
+      "Pièce justificative pour le critère 9a",
+    ]);
+    // 9-b is answered by c only: what it lacks there concerns c, never a nor b.
+    const nineB = r.criteria.find((c) => c.criterionCode === "9b")?.missing ?? [];
+    expect(nineB).toContain("Pilote du critère 9b pour Lycée C");
+    expect(nineB.filter((m) => m.includes("Lycée A") || m.includes("Lycée B"))).toEqual([]);
+    expect(r.missing.some((m) => m.includes("Lycée B au critère 9"))).toBe(false);
+  });
+
+  it("falls back to the candidature's variant for a member without its own", () => {
+    expect(memberOptionalCriterionVariant({}, "A")).toBe("A");
+    expect(memberOptionalCriterionVariant({ optionalCriterionVariant: undefined }, "B")).toBe("B");
+    expect(memberOptionalCriterionVariant({ optionalCriterionVariant: null }, "A")).toBeNull();
+    expect(memberOptionalCriterionVariant({ optionalCriterionVariant: "B" }, null)).toBe("B");
   });
 
   it("knows when the engagement is complete and when a rich text is empty", () => {

@@ -4,7 +4,10 @@ import {
   NETWORK_COMMON_STRATEGY_CRITERIA,
   REFERENTIALS,
   criteriaForCandidature,
+  criteriaForMember,
+  criteriaForMemberVariants,
   criterionCodeForVariant,
+  expectationsFor,
   getCriterion,
   getReferential,
   isCriterionCode,
@@ -60,6 +63,91 @@ describe("referential", () => {
     expect(ids.has("4.7")).toBe(true);
     expect(ids.has("9a.3")).toBe(true);
     expect(getCriterion(V, "1").expectations.at(-1)?.text).toContain("cœur de métier");
+  });
+
+  it("scopes the « Dans le cas de(s) candidatures en réseau » expectations to networks", () => {
+    const networkOnly = referential.criteria.flatMap((c) =>
+      c.expectations.filter((e) => e.scope === "NETWORK").map((e) => e.id),
+    );
+    expect(networkOnly).toEqual(["4.7", "5.6", "6.9", "8.18"]);
+    for (const c of referential.criteria) {
+      for (const e of c.expectations) {
+        expect(e.scope).toBe(
+          /^Dans le cas des? candidatures en réseau/.test(e.text) ? "NETWORK" : "ALL",
+        );
+      }
+    }
+    // 4.5 mentions networks but binds every establishment, « que la candidature soit établie en réseau ou non ».
+    expect(getCriterion(V, "4").expectations[4]).toMatchObject({ id: "4.5", scope: "ALL" });
+    const four = getCriterion(V, "4");
+    expect(expectationsFor(four, "NETWORK")).toHaveLength(8);
+    expect(expectationsFor(four, "INDIVIDUAL").map((e) => e.id)).toEqual([
+      "4.1",
+      "4.2",
+      "4.3",
+      "4.4",
+      "4.5",
+      "4.6",
+      "4.8",
+    ]);
+    expect(expectationsFor(getCriterion(V, "3"), "INDIVIDUAL")).toHaveLength(8);
+  });
+
+  it("holds the Euroscol rule of criterion 6 as a note, not as an expectation", () => {
+    const six = getCriterion(V, "6");
+    expect(six.expectations.map((e) => e.id)).toEqual([
+      "6.1",
+      "6.2",
+      "6.3",
+      "6.4",
+      "6.5",
+      "6.6",
+      "6.7",
+      "6.8",
+      "6.9",
+    ]);
+    expect(six.expectations.some((e) => /Euroscol/.test(e.text))).toBe(false);
+    expect(six.metByEuroscolNote).toBe(
+      "L'établissement labellisé Euroscol valide de fait ce critère ; par ailleurs, la réussite de ce critère constitue les prémices nécessaires à l'obtention du label Euroscol.",
+    );
+    expect(six.retiredExpectationIds).toEqual(["6.10"]);
+    expect(
+      referential.criteria.filter((c) => c.metByEuroscolNote !== null).map((c) => c.code),
+    ).toEqual(["6"]);
+    expect(
+      referential.criteria
+        .filter((c) => c.code !== "6")
+        .every((c) => c.retiredExpectationIds.length === 0),
+    ).toBe(true);
+  });
+
+  it("gives the criteria one establishment answers, with the expectations of the candidature's kind", () => {
+    const individual = criteriaForMember(V, "INDIVIDUAL", "A");
+    expect(individual.map((c) => c.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9a"]);
+    expect(individual.find((c) => c.code === "8")?.expectations.map((e) => e.id)).not.toContain(
+      "8.18",
+    );
+    expect(individual.find((c) => c.code === "1")).toBe(getCriterion(V, "1"));
+    expect(Object.isFrozen(individual.find((c) => c.code === "8"))).toBe(true);
+    const network = criteriaForMember(V, "NETWORK", null);
+    expect(network.map((c) => c.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
+    expect(network.find((c) => c.code === "8")?.expectations).toHaveLength(18);
+    expect(criteriaForMemberVariants(V, ["B", null, "A", "B"]).map((c) => c.code)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9a",
+      "9b",
+    ]);
+    expect(criteriaForMemberVariants(V, [null])).toHaveLength(8);
+    expect(criteriaForMemberVariants(V, ["B"]).map((c) => c.code)).toEqual(
+      criteriaForCandidature(V, "B").map((c) => c.code),
+    );
   });
 
   it("flags the network common strategy criteria", () => {

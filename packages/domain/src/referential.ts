@@ -1,3 +1,4 @@
+import type { CandidatureKind } from "./candidature";
 import type { IsoDate } from "./dates";
 import { DomainError } from "./errors";
 
@@ -5,10 +6,22 @@ export type CriterionCode = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9a"
 export type NationalCriterionCode = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8";
 export type OptionalCriterionVariant = "A" | "B";
 
+/**
+ * Who must address an expectation: every candidature (`ALL`), or network candidatures only (`NETWORK`:
+ * the sentences « Dans le cas de(s) candidatures en réseau… »).
+ */
+export type ExpectationScope = "ALL" | "NETWORK";
+
+export const EXPECTATION_SCOPE_LABELS: Record<ExpectationScope, string> = {
+  ALL: "Toutes les candidatures",
+  NETWORK: "Candidatures en réseau uniquement",
+};
+
 /** One expectation (attendu) of the cahier des charges: a sentence or a bullet of a criterion. */
 export interface Expectation {
   id: string;
   text: string;
+  scope: ExpectationScope;
 }
 
 export interface Criterion {
@@ -20,8 +33,20 @@ export interface Criterion {
   variant: OptionalCriterionVariant | null;
   /** In a network candidature, the co-applicants build a common strategy for this criterion. */
   networkCommonStrategy: boolean;
+  /** Every expectation, network-only ones included: use `expectationsFor` for one candidature. */
   expectations: Expectation[];
   qualeducFicheCodes: string[];
+  /**
+   * The cahier des charges' rule by which an Euroscol label meets this criterion de facto (criterion 6
+   * only), or null. It is a rule, not an expectation to tick: see `canBeMetByEuroscol`.
+   */
+  metByEuroscolNote: string | null;
+  /**
+   * Ids that earlier data of this criterion held and that are no longer expectations ("6.10", the
+   * Euroscol rule, now `metByEuroscolNote`). Stored answers may still carry them:
+   * `assertExpectationIds` drops them silently instead of refusing them.
+   */
+  retiredExpectationIds: string[];
 }
 
 export interface QualeducFiche {
@@ -74,6 +99,8 @@ interface CriterionSource {
   shortTitle: string;
   qualeducFicheCodes: string[];
   texts: string[];
+  metByEuroscolNote?: string;
+  retiredExpectationIds?: string[];
 }
 
 /** Texts of the cahier des charges, cleaned of line-break hyphenation. */
@@ -168,8 +195,11 @@ const CRITERIA_SOURCES: CriterionSource[] = [
       "Le plan d'ouverture internationale comprend le développement professionnel des personnels aux langues et aux cultures des pays étrangers.",
       "Ce plan implique l'ensemble des enseignements, notamment professionnels et linguistiques, en s'inscrivant dans les axes académiques, de région académique et nationaux en matière d'ouverture européenne et internationale et de mobilité des jeunes.",
       "Dans le cas des candidatures en réseau, les établissements cocandidats engagent des réflexions sur une stratégie d'ouverture internationale commune.",
-      "L'établissement labellisé Euroscol valide de fait ce critère ; par ailleurs, la réussite de ce critère constitue les prémices nécessaires à l'obtention du label Euroscol.",
     ],
+    // Formerly expectation 6.10, the last of criterion 6: no other id moved.
+    metByEuroscolNote:
+      "L'établissement labellisé Euroscol valide de fait ce critère ; par ailleurs, la réussite de ce critère constitue les prémices nécessaires à l'obtention du label Euroscol.",
+    retiredExpectationIds: ["6.10"],
   },
   {
     code: "7",
@@ -267,6 +297,13 @@ function variantOf(code: CriterionCode): OptionalCriterionVariant | null {
   return code === "9a" ? "A" : code === "9b" ? "B" : null;
 }
 
+/** The sentences that bind network candidatures only. */
+const NETWORK_ONLY_TEXT = /^Dans le cas des? candidatures en réseau\b/;
+
+function scopeOf(text: string): ExpectationScope {
+  return NETWORK_ONLY_TEXT.test(text) ? "NETWORK" : "ALL";
+}
+
 function buildCriterion(source: CriterionSource): Criterion {
   const variant = variantOf(source.code);
   return {
@@ -279,8 +316,14 @@ function buildCriterion(source: CriterionSource): Criterion {
     networkCommonStrategy: (NETWORK_COMMON_STRATEGY_CRITERIA as readonly string[]).includes(
       source.code,
     ),
-    expectations: source.texts.map((text, index) => ({ id: `${source.code}.${index + 1}`, text })),
+    expectations: source.texts.map((text, index) => ({
+      id: `${source.code}.${index + 1}`,
+      text,
+      scope: scopeOf(text),
+    })),
     qualeducFicheCodes: [...source.qualeducFicheCodes],
+    metByEuroscolNote: source.metByEuroscolNote ?? null,
+    retiredExpectationIds: [...(source.retiredExpectationIds ?? [])],
   };
 }
 
@@ -344,6 +387,46 @@ export function criteriaForCandidature(
   const referential = getReferential(version);
   const optionalCode = optionalVariant === null ? null : criterionCodeForVariant(optionalVariant);
   return referential.criteria.filter((c) => !c.optional || c.code === optionalCode);
+}
+
+/**
+ * The criteria one establishment answers: the 8 national criteria plus the criterion 9 variant it chose
+ * (in a network each co-applicant chooses its own, or none), each with only the expectations a
+ * candidature of that kind must address (`expectationsFor`).
+ */
+export function criteriaForMember(
+  version: string,
+  kind: CandidatureKind,
+  optionalVariant: OptionalCriterionVariant | null,
+): Criterion[] {
+  return criteriaForCandidature(version, optionalVariant).map((criterion) => {
+    const expectations = expectationsFor(criterion, kind);
+    return expectations.length === criterion.expectations.length
+      ? criterion
+      : Object.freeze({ ...criterion, expectations: Object.freeze(expectations) as Expectation[] });
+  });
+}
+
+/**
+ * The criteria of a candidature whose members may choose different criterion 9 variants: the national
+ * criteria plus every variant chosen by at least one member, in the referential's order.
+ */
+export function criteriaForMemberVariants(
+  version: string,
+  variants: readonly (OptionalCriterionVariant | null)[],
+): Criterion[] {
+  const chosen = new Set<string>(
+    variants.filter((v): v is OptionalCriterionVariant => v !== null).map(criterionCodeForVariant),
+  );
+  return getReferential(version).criteria.filter((c) => !c.optional || chosen.has(c.code));
+}
+
+/**
+ * The expectations a candidature of this kind must address on the criterion: all of them for a network,
+ * all but the network-only ones (scope `NETWORK`) for an individual candidature.
+ */
+export function expectationsFor(criterion: Criterion, kind: CandidatureKind): Expectation[] {
+  return criterion.expectations.filter((e) => kind === "NETWORK" || e.scope === "ALL");
 }
 
 /** Accepts "A", "B", "a", "b", "9a", "9-a", "9b", "9-b" (case-insensitive); null or "" → null. */

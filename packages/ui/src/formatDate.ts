@@ -2,6 +2,8 @@
  * Dates for people. The API sends civil dates (`LocalDate`, `YYYY-MM-DD`: no time zone, formatted as
  * they are) and instants (`DateTimeISO`, shown in Europe/Paris time).
  */
+import { localeOf } from "./locale";
+
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface FormatDateOptions {
@@ -19,7 +21,7 @@ export function formatDate(
 ): string {
   if (value == null || value === "") return "";
   const dateStyle = style === "long" ? "long" : "short";
-  const locale = lng === "fr" ? "fr-FR" : lng;
+  const locale = localeOf(lng);
   if (typeof value === "string") {
     const civil = LOCAL_DATE.exec(value);
     if (civil) {

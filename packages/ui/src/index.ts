@@ -12,6 +12,7 @@ export type { ErrorPageProps } from "./ErrorPage";
 export { PageLayout, MAIN_CONTENT_ID } from "./PageLayout";
 export type { PageLayoutProps } from "./PageLayout";
 export { formatDate, todayLocalDate } from "./formatDate";
+export { localeOf } from "./locale";
 export type { FormatDateOptions } from "./formatDate";
 export { uploadFile, UploadError } from "./uploadFile";
 export type { UploadProgress, UploadErrorCode } from "./uploadFile";

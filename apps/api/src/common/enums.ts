@@ -20,6 +20,7 @@ import {
   ESTABLISHMENT_KIND_LABELS,
   ESTABLISHMENT_SECTOR_LABELS,
   TRANSITION_LABELS,
+  EXPECTATION_SCOPE_LABELS,
 } from "@ldm/domain";
 
 export function enumOf<K extends string>(
@@ -118,4 +119,9 @@ export const TrendEnum = enumOf(
   "Trend",
   "Tendance d'un indicateur sur les années scolaires.",
   TREND_LABELS,
+);
+export const ExpectationScopeEnum = enumOf(
+  "ExpectationScope",
+  "À quelles candidatures un attendu s'applique.",
+  EXPECTATION_SCOPE_LABELS,
 );

@@ -1,7 +1,9 @@
 /**
- * The one place where failures become GraphQL errors: every refused call answers a French message
- * and an `extensions.code`; unexpected failures are logged and answered without internals.
+ * The one place where failures become answers, for every HTTP surface (GraphQL, files, exports): every
+ * refused call answers a French message, an `extensions.code` and its HTTP status; unexpected failures
+ * are logged and answered without internals.
  */
+import type express from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { DomainError, type DomainErrorCode } from "@ldm/domain";
@@ -12,6 +14,9 @@ export type ErrorCode =
   | "UNAUTHENTICATED"
   | "CANDIDATURE_LOCKED"
   | "TOO_MANY_ATTEMPTS"
+  | "FILE_TOO_LARGE"
+  | "UNSUPPORTED_FILE_TYPE"
+  | "BAD_REQUEST"
   | "INTERNAL_SERVER_ERROR";
 
 /** A refusal raised by the API itself (not by a domain rule). */
@@ -54,39 +59,112 @@ const FRENCH_PREFIX: Record<string, string> = {
   BAD_REQUEST: "Requête HTTP invalide",
 };
 
+/** The HTTP status of an error code. */
+export function httpStatusOf(code: string): number {
+  switch (code) {
+    case "BAD_USER_INPUT":
+    case "BAD_REQUEST":
+      return 400;
+    case "UNAUTHENTICATED":
+      return 401;
+    case "FORBIDDEN":
+      return 403;
+    case "NOT_FOUND":
+      return 404;
+    case "CONFLICT":
+    case "CANDIDATURE_LOCKED":
+    case "INVALID_TRANSITION":
+    case "DEADLINE_PASSED":
+      return 409;
+    case "FILE_TOO_LARGE":
+      return 413;
+    case "UNSUPPORTED_FILE_TYPE":
+      return 415;
+    case "TOO_MANY_ATTEMPTS":
+      return 429;
+    default:
+      return 500;
+  }
+}
+
+/** What a failure answers: status, code, French message and optional details. */
+export interface ErrorAnswer {
+  status: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+const INTERNAL: ErrorAnswer = {
+  status: 500,
+  code: "INTERNAL_SERVER_ERROR",
+  message: "Erreur interne du serveur. L'incident a été journalisé.",
+};
+
+/** The answer to a thrown error (domain, API, database), or null when it is unexpected. */
+export function knownErrorAnswer(error: unknown): ErrorAnswer | null {
+  if (error instanceof DomainError || error instanceof AppError) {
+    return {
+      status: httpStatusOf(error.code),
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
+  switch (pgCode(error)) {
+    case PG_UNIQUE_VIOLATION:
+      return { status: 409, code: "CONFLICT", message: "Cet enregistrement existe déjà." };
+    case PG_FOREIGN_KEY_VIOLATION:
+      return { status: 404, code: "NOT_FOUND", message: "Un objet référencé est introuvable." };
+    case PG_INVALID_TEXT:
+      return { status: 400, code: "BAD_USER_INPUT", message: "Identifiant mal formé." };
+  }
+  return null;
+}
+
+/** Like `knownErrorAnswer`, logging an unexpected error and answering it without internals. */
+export function errorAnswer(error: unknown, where: Record<string, unknown> = {}): ErrorAnswer {
+  const known = knownErrorAnswer(error);
+  if (known) return known;
+  log("error", "erreur inattendue", {
+    ...where,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+  return INTERNAL;
+}
+
+/** Sends the answer to `error` as JSON, in the shape of a GraphQL error list. */
+export function sendErrorAnswer(
+  res: express.Response,
+  error: unknown,
+  where: Record<string, unknown> = {},
+): void {
+  const answer = errorAnswer(error, where);
+  if (answer.code === "UNAUTHENTICATED") res.setHeader("WWW-Authenticate", 'Bearer realm="ldm"');
+  res.setHeader("Cache-Control", "no-store");
+  res.status(answer.status).json({
+    errors: [
+      {
+        message: answer.message,
+        extensions: { code: answer.code, ...(answer.details ? { details: answer.details } : {}) },
+      },
+    ],
+  });
+}
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
-  if (original instanceof DomainError || original instanceof AppError) {
+  const known = knownErrorAnswer(original);
+  if (known) {
     return {
       ...base,
-      message: original.message,
-      extensions: {
-        code: original.code,
-        ...(original.details ? { details: original.details } : {}),
-      },
+      message: known.message,
+      extensions: { code: known.code, ...(known.details ? { details: known.details } : {}) },
     };
-  }
-  const code = pgCode(original);
-  if (code === PG_UNIQUE_VIOLATION) {
-    return {
-      ...base,
-      message: "Cet enregistrement existe déjà.",
-      extensions: { code: "CONFLICT" },
-    };
-  }
-  if (code === PG_FOREIGN_KEY_VIOLATION) {
-    return {
-      ...base,
-      message: "Un objet référencé est introuvable.",
-      extensions: { code: "NOT_FOUND" },
-    };
-  }
-  if (code === PG_INVALID_TEXT) {
-    return { ...base, message: "Identifiant mal formé.", extensions: { code: "BAD_USER_INPUT" } };
   }
   const extCode = formatted.extensions?.code;
   if (extCode === "UNAUTHENTICATED") {
@@ -104,14 +182,8 @@ export function formatError(
       extensions: { code: extCode },
     };
   }
-  log("error", "erreur inattendue", {
-    error: original instanceof Error ? (original.stack ?? original.message) : String(original),
-  });
-  return {
-    ...base,
-    message: "Erreur interne du serveur. L'incident a été journalisé.",
-    extensions: { code: "INTERNAL_SERVER_ERROR" },
-  };
+  const internal = errorAnswer(original);
+  return { ...base, message: internal.message, extensions: { code: internal.code } };
 }
 
 export { GraphQLError };

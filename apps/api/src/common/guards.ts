@@ -1,9 +1,8 @@
 /**
  * Global middlewares: every root operation requires an authenticated caller except the public ones; API
- * tokens are read-only; personal fields are hidden from analysts.
+ * tokens are read-only. (Personal fields: `personal-data.middleware.ts`.)
  */
 import type { MiddlewareFn } from "type-graphql";
-import { canReadPersonalData } from "@ldm/domain";
 import type { RequestContext } from "../context";
 import { AppError } from "./errors";
 import { authorize } from "./authz";
@@ -29,11 +28,4 @@ export const OperationGuard: MiddlewareFn<RequestContext> = async ({ context, in
     }
   }
   return next();
-};
-
-/** Field middleware for personal data: null for analysts. */
-export const PersonalData: MiddlewareFn<RequestContext> = async ({ context }, next) => {
-  const value: unknown = await next();
-  if (context.viewer && !canReadPersonalData(context.viewer)) return null;
-  return value;
 };

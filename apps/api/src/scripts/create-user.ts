@@ -11,6 +11,7 @@ import readline from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { ROLES, type AuditorProfile, type Role } from "@ldm/domain";
 import { openDatabase } from "../bootstrap";
+import { createAppEventBus } from "../app-events";
 import { createContext } from "../context";
 import { createUser } from "../modules/identity/identity.service";
 
@@ -49,11 +50,13 @@ async function main(): Promise<void> {
   const password = await askPassword();
   const db = await openDatabase(() => undefined);
   try {
-    const ctx = createContext(db.dataSource, db.auth, { viewer: null });
+    const ctx = createContext(db.dataSource, db.auth, {
+      viewer: null,
+      events: createAppEventBus(),
+    });
     ctx.operation = "user:create";
-    const user = await db.dataSource.transaction((tx) =>
+    const user = await ctx.transaction((tx) =>
       createUser(
-        ctx,
         tx,
         {
           email: values.email!,

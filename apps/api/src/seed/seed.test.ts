@@ -21,7 +21,10 @@ import {
 } from "@ldm/domain";
 import { createTestApp, ok, TEST_AUTH, type TestApp } from "../test/test-app";
 import { CANDIDATURE_TABLES, rowCounts } from "../test/fixtures";
-import { createContext, parisToday, type RequestContext } from "../context";
+import { createContext, type RequestContext } from "../context";
+import { systemClock } from "../kernel/clock";
+import { createAppEventBus } from "../app-events";
+import { dossierSnapshotSchema } from "@ldm/contracts";
 import { passwordProblems, verifyPassword } from "../modules/identity/password";
 import {
   Candidature,
@@ -29,16 +32,15 @@ import {
   CriterionResponse,
 } from "../modules/candidature/candidature.entity";
 import {
-  readinessOf,
-  transitionCandidature,
   updateCommonStrategy,
   updateCriterionResponse,
-} from "../modules/candidature/candidature.service";
+} from "../modules/dossier/criterion-response.service";
 import {
   approveSubmission,
-  createIndicator,
-  setIndicatorValue,
-} from "../modules/dossier/dossier.service";
+  readinessOf,
+  transitionCandidature,
+} from "../modules/procedure/procedure.service";
+import { createIndicator, setIndicatorValue } from "../modules/dossier/dossier.service";
 import { Evidence, EvidenceRevision } from "../modules/evidence/evidence.entity";
 import { LocalFileStorage } from "../storage/local-file-storage";
 import type { FileStorage } from "../storage/file-storage";
@@ -548,6 +550,15 @@ describe("demo data seed", () => {
     for (const n of nodes.filter((n) => !SUBMITTED_STATES.includes(n.state))) {
       expect(n.submittedDossier).toBeNull();
     }
+    // Every frozen dossier matches the versioned contract, revision dates included.
+    const frozen = (await app.dataSource.query("SELECT content FROM dossier_snapshot")) as {
+      content: unknown;
+    }[];
+    expect(frozen.length).toBe(submitted.length);
+    for (const { content } of frozen) {
+      const parsed = dossierSnapshotSchema.safeParse(content);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    }
 
     const nice = nodes.find(
       (n) =>
@@ -571,7 +582,10 @@ describe("demo data seed", () => {
       expect(await seedDemoData(journey.dataSource, TEST_AUTH, storage)).toBe(true);
       const ds = journey.dataSource;
       const as = async (email: string): Promise<RequestContext> =>
-        createContext(ds, TEST_AUTH, { viewer: viewerOf(await demoUser(journey, email)) });
+        createContext(ds, TEST_AUTH, {
+          viewer: viewerOf(await demoUser(journey, email)),
+          events: createAppEventBus(),
+        });
       // Each step is one mutation: one transaction.
       const run = <T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> => ds.transaction(fn);
       const cheffe = await as("cheffe@demo.ldm.fr");
@@ -584,8 +598,11 @@ describe("demo data seed", () => {
       )) as { id: string }[];
       const candidatureId = riviera?.id ?? "";
       const readiness = () =>
-        run(async (m) =>
-          readinessOf(m, await m.getRepository(Candidature).findOneByOrFail({ id: candidatureId })),
+        cheffe.transaction(async (tx) =>
+          readinessOf(
+            tx,
+            await tx.manager.getRepository(Candidature).findOneByOrFail({ id: candidatureId }),
+          ),
         );
       expect((await readiness()).missing).toEqual(RIVIERA_LEFT_BY_HAND);
 
@@ -595,8 +612,8 @@ describe("demo data seed", () => {
         .findOneByOrFail({ candidatureId, establishmentId: niceId, criterionCode: "4" });
       expect(outline.planned).not.toBe("");
       expect(outline.addressedExpectationIds).toEqual(CRITERION_4_EXPECTATIONS.slice(0, 4));
-      await run((m) =>
-        updateCriterionResponse(cheffe, m, {
+      await cheffe.transaction((tx) =>
+        updateCriterionResponse(tx, {
           candidatureId,
           establishmentId: niceId,
           criterionCode: "4",
@@ -612,8 +629,8 @@ describe("demo data seed", () => {
 
       // 2. She adds an indicator of criterion 4, followed over three school years.
       const companies = INDICATOR_DEFINITIONS.companies;
-      const indicator = await run((m) =>
-        createIndicator(cheffe, m, {
+      const indicator = await cheffe.transaction((tx) =>
+        createIndicator(tx, {
           candidatureId,
           establishmentId: niceId,
           name: companies.name,
@@ -626,13 +643,13 @@ describe("demo data seed", () => {
         }),
       );
       // The three latest school years whose results are known.
-      const last = Number(schoolYearOf(addMonths(parisToday(), -10)).slice(0, 4));
+      const last = Number(schoolYearOf(addMonths(systemClock.today(), -10)).slice(0, 4));
       const values = DOSSIER_PROFILES["nice-oliviers"]?.indicators.companies?.slice(-3) ?? [];
       expect(values).toHaveLength(3);
       for (const [index, value] of values.entries()) {
         const first = last - 2 + index;
-        await run((m) =>
-          setIndicatorValue(cheffe, m, {
+        await cheffe.transaction((tx) =>
+          setIndicatorValue(tx, {
             indicatorId: indicator.id,
             schoolYear: `${first}-${first + 1}`,
             numericValue: value,
@@ -659,7 +676,7 @@ describe("demo data seed", () => {
             establishmentId: niceId,
             title: "Compte rendu du comité local école-entreprise",
             kind: "MEETING_MINUTES",
-            effectiveDate: parisToday(),
+            effectiveDate: systemClock.today(),
             criterionCodes: ["4"],
             currentRevision: 1,
           }),
@@ -682,8 +699,8 @@ describe("demo data seed", () => {
       const draft = await ds
         .getRepository(CommonStrategy)
         .findOneByOrFail({ candidatureId, criterionCode: "4" });
-      const byPilote = await run((m) =>
-        updateCommonStrategy(pilote, m, {
+      const byPilote = await pilote.transaction((tx) =>
+        updateCommonStrategy(tx, {
           candidatureId,
           criterionCode: "4",
           text: "<p>Un fichier commun de plus de 400 entreprises d'accueil.</p>",
@@ -692,8 +709,8 @@ describe("demo data seed", () => {
       );
       expect(byPilote.version).toBe(draft.version + 1);
       await expect(
-        run((m) =>
-          updateCommonStrategy(cheffe, m, {
+        cheffe.transaction((tx) =>
+          updateCommonStrategy(tx, {
             candidatureId,
             criterionCode: "4",
             text: "<p>Un forum des métiers de la Riviera ouvert aux collégiens.</p>",
@@ -701,8 +718,8 @@ describe("demo data seed", () => {
           }),
         ),
       ).rejects.toMatchObject({ code: "CONFLICT" });
-      const merged = await run((m) =>
-        updateCommonStrategy(cheffe, m, {
+      const merged = await cheffe.transaction((tx) =>
+        updateCommonStrategy(tx, {
           candidatureId,
           criterionCode: "4",
           text: "<p>Un fichier commun de plus de 400 entreprises d'accueil et un forum des métiers de la Riviera ouvert aux collégiens.</p>",
@@ -715,14 +732,14 @@ describe("demo data seed", () => {
       // 5. The heads of both co-applicants approve the submission.
       for (const email of ["chef.cannes@demo.ldm.fr", "chef.menton@demo.ldm.fr"]) {
         const head = await as(email);
-        await run((m) => approveSubmission(head, m, { candidatureId }));
+        await head.transaction((tx) => approveSubmission(tx, { candidatureId }));
       }
       const ready = await readiness();
       expect(ready).toEqual(expect.objectContaining({ ready: true, missing: [] }));
 
       // 6. The head of the lead submits the dossier.
-      const submitted = await run((m) =>
-        transitionCandidature(cheffe, m, {
+      const submitted = await cheffe.transaction((tx) =>
+        transitionCandidature(tx, {
           candidatureId,
           transition: "SUBMIT_DOSSIER",
           comment: "Dossier commun déposé par l'établissement porteur.",

@@ -48,7 +48,9 @@ import {
   type TransitionName,
   type Viewer,
 } from "@ldm/domain";
-import { createContext, parisToday, type RequestContext } from "../context";
+import { createContext, type AppEventBus, type TransactionContext } from "../context";
+import { createAppEventBus } from "../app-events";
+import { systemClock, type Clock } from "../kernel/clock";
 import { cleanRichText } from "../common/rich-text";
 import { recordChange } from "../modules/audit/audit-trail";
 import type { AuthConfig } from "../modules/identity/auth.config";
@@ -57,17 +59,23 @@ import { AppUser } from "../modules/identity/user.entity";
 import { createEstablishment } from "../modules/establishment/establishment.service";
 import { Establishment } from "../modules/establishment/establishment.entity";
 import {
-  assignAuditor,
-  assignCriterionPilot,
   createIndividualCandidature,
   createNetworkCandidature,
+} from "../modules/candidature/candidature.service";
+import {
+  assignCriterionPilot,
+  updateCommonStrategy,
+  updateCriterionResponse,
+} from "../modules/dossier/criterion-response.service";
+import {
+  approveSubmission,
+  assignAuditor,
   readinessOf,
   recordEngagement,
   scheduleAudit,
   transitionCandidature,
-  updateCommonStrategy,
-  updateCriterionResponse,
-} from "../modules/candidature/candidature.service";
+} from "../modules/procedure/procedure.service";
+import { freezeDossier } from "../modules/dossier/dossier-snapshot";
 import type { UpdateCriterionResponseInput } from "../modules/candidature/candidature.input";
 import {
   Candidature,
@@ -77,12 +85,7 @@ import {
   CriterionPilot,
   CriterionResponse,
 } from "../modules/candidature/candidature.entity";
-import {
-  approveSubmission,
-  createIndicator,
-  freezeDossier,
-  setIndicatorValue,
-} from "../modules/dossier/dossier.service";
+import { createIndicator, setIndicatorValue } from "../modules/dossier/dossier.service";
 import { Indicator, IndicatorValue } from "../modules/dossier/indicator.entity";
 import {
   EngagementDocument,
@@ -142,9 +145,19 @@ export async function seedDemoData(
   dataSource: DataSource,
   auth: AuthConfig,
   storage: FileStorage,
+  options: { clock?: Clock; events?: AppEventBus } = {},
 ): Promise<boolean> {
-  const today = parisToday();
-  return dataSource.transaction(async (manager) => {
+  const clock = options.clock ?? systemClock;
+  // One date for the whole seed, even if it runs across midnight.
+  const today = clock.today();
+  const root = createContext(dataSource, auth, {
+    clock,
+    storage,
+    events: options.events ?? createAppEventBus(),
+  });
+  root.operation = SEED_OPERATION;
+  return root.transaction(async (tx) => {
+    const manager = tx.manager;
     await manager.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
     if (await manager.getRepository(Establishment).exists({ where: { uai: DEMO_MARKER_UAI } })) {
       return false;
@@ -152,7 +165,7 @@ export async function seedDemoData(
     for (const account of DEMO_ACCOUNTS) assertPasswordPolicy(DEMO_PASSWORD, account.email);
     // One hash for every demo account (argon2id costs ~50 ms per hash).
     const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
-    const seeder = new Seeder(dataSource, auth, storage, manager, today, demoPasswordHash);
+    const seeder = new Seeder(tx, storage, today, demoPasswordHash);
     await seeder.regionalAccounts();
     await seeder.establishments();
     await seeder.schoolAccounts();
@@ -300,32 +313,32 @@ class Seeder {
   /** The SCHOOL_HEAD account of each establishment taking part in a candidature. */
   private readonly heads = new Map<EstablishmentKey, AppUser>();
   /** One request context per viewer (null: the administration, which creates the accounts). */
-  private readonly contexts = new Map<string | null, RequestContext>();
+  private readonly contexts = new Map<string | null, TransactionContext>();
   /** Strictly increasing creation instants for the history rows written in this transaction. */
-  private clock = Date.now();
+  private nextInstant = Date.now();
+  private readonly manager: EntityManager;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly auth: AuthConfig,
+    /** The seed's transaction (its viewer: the administration). */
+    private readonly tx: TransactionContext,
     private readonly storage: FileStorage,
-    private readonly manager: EntityManager,
     private readonly today: IsoDate,
     private readonly demoPasswordHash: string,
-  ) {}
+  ) {
+    this.manager = tx.manager;
+  }
 
   // --- request contexts ----------------------------------------------------------------------
 
   /** The context of a request by `user` (null: the administration command). */
-  private as(user: AppUser | null): RequestContext {
+  private as(user: AppUser | null): TransactionContext {
     const key = user?.id ?? null;
     const existing = this.contexts.get(key);
     if (existing) return existing;
-    const ctx: RequestContext = {
-      ...createContext(this.dataSource, this.auth, { viewer: user ? viewerOf(user) : null }),
-      operation: SEED_OPERATION,
-      // One date for the whole seed, even if it runs across midnight.
-      today: () => this.today,
-    };
+    // The seed's transaction, as seen by `user`.
+    const ctx = Object.create(this.tx) as TransactionContext;
+    ctx.viewer = user ? viewerOf(user) : null;
+    ctx.operation = SEED_OPERATION;
     this.contexts.set(key, ctx);
     return ctx;
   }
@@ -334,7 +347,7 @@ class Seeder {
     return this.users.get(email) ?? fail(`compte ${email} inconnu.`);
   }
 
-  private drafpic(): RequestContext {
+  private drafpic(): TransactionContext {
     const account = (DEMO_ACCOUNTS as readonly DemoAccount[]).find((a) => a.role === "DRAFPIC");
     return this.as(this.user(account?.email ?? fail("aucun compte DRAFPIC.")));
   }
@@ -343,7 +356,7 @@ class Seeder {
     return this.heads.get(key) ?? fail(`aucun chef d'établissement pour « ${key} ».`);
   }
 
-  private head(key: EstablishmentKey): RequestContext {
+  private head(key: EstablishmentKey): TransactionContext {
     return this.as(this.headUser(key));
   }
 
@@ -357,7 +370,7 @@ class Seeder {
     const user = await repo.save(
       repo.create({ ...spec, phone: null, active: true, lastLoginAt: null }),
     );
-    await recordChange(this.as(null), this.manager, "User", user.id, null, user);
+    await recordChange(this.as(null), "User", user.id, null, user);
     this.users.set(user.email, user);
     return user;
   }
@@ -440,7 +453,7 @@ class Seeder {
   async establishments(): Promise<void> {
     const ctx = this.drafpic();
     for (const e of SEED_ESTABLISHMENTS) {
-      const created = await createEstablishment(ctx, this.manager, {
+      const created = await createEstablishment(ctx, {
         uai: e.uai,
         name: e.name,
         kind: e.kind,
@@ -533,7 +546,7 @@ class Seeder {
           updatedAt: instantOn(doc.date),
         }),
       );
-      await recordChange(this.as(head), this.manager, "EngagementDocument", row.id, null, row);
+      await recordChange(this.as(head), "EngagementDocument", row.id, null, row);
     }
   }
 
@@ -567,7 +580,7 @@ class Seeder {
         updatedAt: instantOn(last.uploadedOn),
       }),
     );
-    await recordChange(ctx, this.manager, "Evidence", evidence.id, null, evidence);
+    await recordChange(ctx, "Evidence", evidence.id, null, evidence);
     const revisionRepo = this.manager.getRepository(EvidenceRevision);
     for (const [index, revision] of revisions.entries()) {
       const file = await this.storeFile(revision.content);
@@ -585,7 +598,7 @@ class Seeder {
           updatedAt: instantOn(revision.uploadedOn, index),
         }),
       );
-      await recordChange(ctx, this.manager, "EvidenceRevision", row.id, null, row);
+      await recordChange(ctx, "EvidenceRevision", row.id, null, row);
     }
     return evidence;
   }
@@ -783,7 +796,7 @@ class Seeder {
     const head = this.head(key);
     for (const planned of indicators) {
       const { definition } = planned;
-      const indicator = await createIndicator(head, this.manager, {
+      const indicator = await createIndicator(head, {
         candidatureId,
         establishmentId: this.establishment(key).id,
         name: definition.name,
@@ -795,7 +808,7 @@ class Seeder {
         criterionCodes: planned.criteria,
       });
       for (const [index, v] of planned.values.entries()) {
-        await setIndicatorValue(head, this.manager, {
+        await setIndicatorValue(head, {
           indicatorId: indicator.id,
           schoolYear: v.schoolYear,
           ...(definition.kind === "QUALITATIVE"
@@ -809,7 +822,7 @@ class Seeder {
   // --- candidatures in progress, through the services ------------------------------------------
 
   async activeCandidature(spec: ActiveCandidatureSeed): Promise<void> {
-    const { manager, today } = this;
+    const { today } = this;
     const drafpic = this.drafpic();
     const common = {
       awardType: spec.awardType,
@@ -820,11 +833,11 @@ class Seeder {
     const leadHead = this.head(lead.establishment);
     const candidature =
       spec.kind === "INDIVIDUAL"
-        ? await createIndividualCandidature(leadHead, manager, {
+        ? await createIndividualCandidature(leadHead, {
             ...common,
             establishmentId: this.establishment(lead.establishment).id,
           })
-        : await createNetworkCandidature(leadHead, manager, {
+        : await createNetworkCandidature(leadHead, {
             ...common,
             members: spec.members.map((m) => ({
               establishmentId: this.establishment(m.establishment).id,
@@ -845,7 +858,7 @@ class Seeder {
           boardMinutesOn: addDays(today, -m.engagement.boardMinutesDaysAgo),
           engagementLetterOn: addDays(today, -m.engagement.letterDaysAgo),
         };
-        await recordEngagement(drafpic, manager, {
+        await recordEngagement(drafpic, {
           candidatureId: id,
           establishmentId: this.establishment(m.establishment).id,
           ...dates,
@@ -854,7 +867,7 @@ class Seeder {
       }
     }
     if (spec.auditInMonths !== null) {
-      await scheduleAudit(drafpic, manager, {
+      await scheduleAudit(drafpic, {
         candidatureId: id,
         auditDate: onWeekday(addMonths(today, spec.auditInMonths)),
       });
@@ -901,7 +914,7 @@ class Seeder {
           : m.drafts.includes(code)
             ? "DRAFT"
             : "COMPLETE";
-        await updateCriterionResponse(head, manager, {
+        await updateCriterionResponse(head, {
           candidatureId: id,
           establishmentId,
           criterionCode: code,
@@ -909,7 +922,7 @@ class Seeder {
         });
       }
       for (const code of selected(m.pilots, codes)) {
-        await assignCriterionPilot(head, manager, {
+        await assignCriterionPilot(head, {
           candidatureId: id,
           criterionCode: code,
           userId: this.pilot(m.establishment, code).id,
@@ -918,7 +931,7 @@ class Seeder {
       await this.createIndicators(m.establishment, id, indicators);
     }
     for (const [code, text] of Object.entries(spec.commonStrategies)) {
-      await updateCommonStrategy(leadHead, manager, {
+      await updateCommonStrategy(leadHead, {
         candidatureId: id,
         criterionCode: code,
         text: `<p>${text}</p>`,
@@ -928,13 +941,13 @@ class Seeder {
     // In a network, every co-applicant's head approves the submission before the lead submits.
     if (spec.kind === "NETWORK" && later.some((t) => t.transition === "SUBMIT_DOSSIER")) {
       for (const m of spec.members.filter((member) => !member.isLead)) {
-        await approveSubmission(this.head(m.establishment), manager, { candidatureId: id });
+        await approveSubmission(this.head(m.establishment), { candidatureId: id });
       }
     }
     for (const t of later) await this.transition(lead.establishment, id, t.transition, t.comment);
 
     for (const email of spec.auditors) {
-      await assignAuditor(drafpic, manager, { candidatureId: id, userId: this.user(email).id });
+      await assignAuditor(drafpic, { candidatureId: id, userId: this.user(email).id });
     }
   }
 
@@ -962,13 +975,13 @@ class Seeder {
     comment: string,
   ): Promise<void> {
     const ctx = SCHOOL_TRANSITIONS.has(transition) ? this.head(lead) : this.drafpic();
-    await transitionCandidature(ctx, this.manager, { candidatureId, transition, comment });
+    await transitionCandidature(ctx, { candidatureId, transition, comment });
     // Rows written in one transaction share now(): give them distinct, ordered creation instants
     // so that the history reads in the order of the steps.
     const history = this.manager.getRepository(CandidatureTransitionRecord);
     const row = await history.findOneByOrFail({ candidatureId, transition });
-    this.clock += 1;
-    await history.update({ id: row.id }, { createdAt: new Date(this.clock) });
+    this.nextInstant += 1;
+    await history.update({ id: row.id }, { createdAt: new Date(this.nextInstant) });
   }
 
   // --- historical candidatures, written directly -----------------------------------------------
@@ -1111,7 +1124,7 @@ class Seeder {
 
     // Replay the procedure through the domain, each step on its own date, with the readiness of the
     // stored dossier at the submission.
-    const readiness = await readinessOf(manager, candidature);
+    const readiness = await readinessOf(this.as(null), candidature);
     const readinessMembers: ReadinessMember[] = members.map((m) => ({
       establishmentId: m.establishment.id,
       establishmentName: m.establishment.name,
@@ -1162,7 +1175,7 @@ class Seeder {
     // The dossier frozen at its submission, exactly as `transitionCandidature` freezes it (the
     // snapshot's own creation instant is the seed's: the table refuses any later change).
     if (submittedOn !== null) {
-      await freezeDossier(this.drafpic(), manager, candidature, instantOn(submittedOn));
+      await freezeDossier(this.drafpic(), candidature, instantOn(submittedOn));
     }
 
     // Auditors go through the service (DRAFPIC), then take the date the dossier was submitted; the
@@ -1171,7 +1184,7 @@ class Seeder {
       const drafpic = this.drafpic();
       for (const [index, email] of spec.auditors.entries()) {
         const userId = this.user(email).id;
-        await assignAuditor(drafpic, manager, { candidatureId, userId });
+        await assignAuditor(drafpic, { candidatureId, userId });
         await manager.getRepository(CandidatureAuditor).update(
           { candidatureId, userId },
           {
@@ -1246,7 +1259,7 @@ class Seeder {
           updatedAt: instantOn(on, index),
         }),
       );
-      await recordChange(ctx, this.manager, "Indicator", indicator.id, null, indicator);
+      await recordChange(ctx, "Indicator", indicator.id, null, indicator);
       for (const [year, v] of planned.values.entries()) {
         const qualitative = definition.kind === "QUALITATIVE";
         const value = await valueRepo.save(
@@ -1259,7 +1272,7 @@ class Seeder {
             updatedAt: instantOn(on, index),
           }),
         );
-        await recordChange(ctx, this.manager, "IndicatorValue", value.id, null, value);
+        await recordChange(ctx, "IndicatorValue", value.id, null, value);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { detectFileType } from "./file-type";
-import { attachmentDisposition, sanitizeFileName, withDetectedExtension } from "./file-name";
+import { sanitizeFileName, withDetectedExtension } from "./file-name";
 
 describe("sanitizeFileName", () => {
   it("keeps only the base name, whatever the separator", () => {
@@ -62,13 +62,5 @@ describe("withDetectedExtension", () => {
     expect(withDetectedExtension("photo.pdf", png)).toBe("photo.png");
     expect(withDetectedExtension("bilan", pdf)).toBe("bilan.pdf");
     expect(withDetectedExtension("CR du 12.03.2025", pdf)).toBe("CR du 12.03.2025.pdf");
-  });
-});
-
-describe("attachmentDisposition", () => {
-  it("gives an ASCII fallback and the UTF-8 name", () => {
-    expect(attachmentDisposition('Élève (1)\'s "plan".pdf')).toBe(
-      `attachment; filename="Eleve (1)'s _plan_.pdf"; filename*=UTF-8''%C3%89l%C3%A8ve%20%281%29%27s%20%22plan%22.pdf`,
-    );
   });
 });

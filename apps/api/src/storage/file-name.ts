@@ -74,18 +74,3 @@ export function withDetectedExtension(name: string, type: FileType): string {
   const stem = looksLikeFormat ? base : name;
   return shorten(`${stem}.${type.extension}`, FILE_NAME_MAX);
 }
-
-/** RFC 6266 / 8187 `Content-Disposition` for a download: an ASCII fallback and the UTF-8 name. */
-export function attachmentDisposition(name: string): string {
-  const fallback =
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^\x20-\x7e]/g, "_")
-      .replace(/["\\%;]/g, "_") || "fichier";
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}

@@ -10,7 +10,7 @@ import {
   type Viewer,
 } from "@ldm/domain";
 import type { DataSource } from "typeorm";
-import { parisToday } from "../context";
+import { systemClock } from "../kernel/clock";
 import { Establishment } from "../modules/establishment/establishment.entity";
 import { AppUser } from "../modules/identity/user.entity";
 import { Evidence, EvidenceRevision } from "../modules/evidence/evidence.entity";
@@ -40,9 +40,9 @@ export async function insertEstablishment(
   );
 }
 
-export const today = (): string => parisToday();
-export const inMonths = (n: number): string => addMonths(parisToday(), n);
-export const inDays = (n: number): string => addDays(parisToday(), n);
+export const today = (): string => systemClock.today();
+export const inMonths = (n: number): string => addMonths(systemClock.today(), n);
+export const inDays = (n: number): string => addDays(systemClock.today(), n);
 
 /** Tables written by candidature mutations. */
 export const CANDIDATURE_TABLES = [

@@ -93,7 +93,13 @@ export async function createTestApp(
     ) {
       const response = await server.apollo.executeOperation(
         { query, variables },
-        { contextValue: createContext(dataSource, auth, { viewer, ip: "192.0.2.1" }) },
+        {
+          contextValue: createContext(dataSource, auth, {
+            viewer,
+            ip: "192.0.2.1",
+            events: server.events,
+          }),
+        },
       );
       if (response.body.kind !== "single") throw new Error("Réponse incrémentale inattendue");
       return response.body.singleResult as GraphQLResult<T>;

@@ -5,7 +5,8 @@
 import type { ReactNode } from "react";
 import { render } from "@testing-library/react";
 import { MockedProvider, type MockedProviderProps } from "@apollo/client/testing/react";
-import { createMemoryRouter, RouterProvider, type RouteObject } from "react-router";
+import { createMemoryRouter, type RouteObject } from "react-router";
+import { RouterProvider } from "react-router/dom";
 import { I18nProvider } from "@ldm/ui";
 import { createAppI18n } from "../i18n";
 

@@ -2,8 +2,7 @@
  * The audit trail: every mutation records, inside its own transaction, who changed which object and how
  * (changed fields with their values before and after). The table refuses UPDATE and DELETE (trigger).
  */
-import type { EntityManager } from "typeorm";
-import type { RequestContext } from "../../context";
+import type { TransactionContext } from "../../context";
 import { AuditLogEntry } from "./audit-log.entity";
 
 /** Fields never copied into the trail. */
@@ -45,8 +44,7 @@ export function diffRows(
 }
 
 export async function recordChange(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   entityType: string,
   entityId: string,
   before: Row,
@@ -55,7 +53,7 @@ export async function recordChange(
   const changes = diffRows(before, after);
   const action = !before ? "CREATE" : !after ? "DELETE" : "UPDATE";
   if (action === "UPDATE" && Object.keys(changes).length === 0) return;
-  await manager.getRepository(AuditLogEntry).insert({
+  await ctx.manager.getRepository(AuditLogEntry).insert({
     occurredAt: new Date(),
     actorUserId: ctx.viewer?.userId ?? null,
     actorRole: ctx.viewer?.role ?? null,

@@ -186,6 +186,32 @@ describe("candidatures", () => {
     ]);
   });
 
+  it("answers several mutations of one request with what each has just written (loaders renewed)", async () => {
+    const c = await network([e[0]!.id, e[1]!.id]);
+    // Read first, so that the request's loaders hold the members before the writes.
+    type Members = { members: { establishment: { id: string } }[] };
+    const data = ok(
+      await app.execute<{ first: Members; second: Members; after: Members }>(
+        `mutation($c: ID!, $a: ID!, $b: ID!) {
+          first: addCoApplicant(input: { candidatureId: $c, establishmentId: $a }) {
+            members { establishment { id } }
+          }
+          second: addCoApplicant(input: { candidatureId: $c, establishmentId: $b }) {
+            members { establishment { id } }
+          }
+          after: removeCoApplicant(input: { candidatureId: $c, establishmentId: $a }) {
+            members { establishment { id } }
+          }
+        }`,
+        { c: c.id, a: e[3]!.id, b: e[4]!.id },
+      ),
+    );
+    const ids = (m: Members) => m.members.map((x) => x.establishment.id);
+    expect(ids(data.first)).toEqual([e[0]!.id, e[1]!.id, e[3]!.id]);
+    expect(ids(data.second)).toEqual([e[0]!.id, e[1]!.id, e[3]!.id, e[4]!.id]);
+    expect(ids(data.after)).toEqual([e[0]!.id, e[1]!.id, e[4]!.id]);
+  });
+
   it("adds, changes and drops criterion 9, refusing any variant other than A or B", async () => {
     const c = ok(
       await app.execute<{ createIndividualCandidature: CandidatureData }>(CREATE_INDIVIDUAL, {

@@ -40,6 +40,8 @@ import {
 import { AuditorAssignmentInput } from "../identity/identity.input";
 import { AppUser } from "../identity/user.entity";
 import * as service from "./candidature.service";
+import * as responses from "../dossier/criterion-response.service";
+import * as procedure from "../procedure/procedure.service";
 import { Deadline, Readiness } from "./candidature.type";
 import { loadDossierRowsBatched, readinessInputOf } from "../dossier/dossier-data";
 
@@ -77,7 +79,7 @@ export class CandidatureResolver {
     input: CreateIndividualCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.createIndividualCandidature(ctx, tx, input));
+    return ctx.transaction((tx) => service.createIndividualCandidature(tx, input));
   }
 
   @Mutation(() => Candidature, {
@@ -89,7 +91,7 @@ export class CandidatureResolver {
     input: CreateNetworkCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.createNetworkCandidature(ctx, tx, input));
+    return ctx.transaction((tx) => service.createNetworkCandidature(tx, input));
   }
 
   @Mutation(() => Candidature, {
@@ -100,7 +102,7 @@ export class CandidatureResolver {
     input: AddCoApplicantInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.addCoApplicant(ctx, tx, input));
+    return ctx.transaction((tx) => service.addCoApplicant(tx, input));
   }
 
   @Mutation(() => Candidature, {
@@ -112,7 +114,7 @@ export class CandidatureResolver {
     input: RemoveCoApplicantInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.removeCoApplicant(ctx, tx, input));
+    return ctx.transaction((tx) => service.removeCoApplicant(tx, input));
   }
 
   @Mutation(() => Candidature, {
@@ -123,7 +125,7 @@ export class CandidatureResolver {
     input: SetOptionalCriterionInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.setOptionalCriterion(ctx, tx, input));
+    return ctx.transaction((tx) => service.setOptionalCriterion(tx, input));
   }
 
   @Mutation(() => CriterionResponse, {
@@ -134,7 +136,7 @@ export class CandidatureResolver {
     input: UpdateCriterionResponseInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.updateCriterionResponse(ctx, tx, input));
+    return ctx.transaction((tx) => responses.updateCriterionResponse(tx, input));
   }
 
   @Mutation(() => CommonStrategy, {
@@ -146,7 +148,7 @@ export class CandidatureResolver {
     input: UpdateCommonStrategyInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.updateCommonStrategy(ctx, tx, input));
+    return ctx.transaction((tx) => responses.updateCommonStrategy(tx, input));
   }
 
   @Mutation(() => CriterionPilot, {
@@ -157,7 +159,7 @@ export class CandidatureResolver {
     input: AssignCriterionPilotInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.assignCriterionPilot(ctx, tx, input));
+    return ctx.transaction((tx) => responses.assignCriterionPilot(tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Retire un pilote de critère." })
@@ -166,7 +168,7 @@ export class CandidatureResolver {
     input: RemoveCriterionPilotInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.removeCriterionPilot(ctx, tx, input));
+    return ctx.transaction((tx) => responses.removeCriterionPilot(tx, input));
   }
 
   @Mutation(() => Candidature, {
@@ -178,7 +180,7 @@ export class CandidatureResolver {
     input: RecordEngagementInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.recordEngagement(ctx, tx, input));
+    return ctx.transaction((tx) => procedure.recordEngagement(tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Programme (ou reprogramme) la date de l'audit." })
@@ -187,7 +189,7 @@ export class CandidatureResolver {
     input: ScheduleAuditInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.scheduleAudit(ctx, tx, input));
+    return ctx.transaction((tx) => procedure.scheduleAudit(tx, input));
   }
 
   @Mutation(() => Candidature, {
@@ -199,7 +201,7 @@ export class CandidatureResolver {
     input: TransitionCandidatureInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.transitionCandidature(ctx, tx, input));
+    return ctx.transaction((tx) => procedure.transitionCandidature(tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Affecte un auditeur à une candidature (DRAFPIC)." })
@@ -208,7 +210,7 @@ export class CandidatureResolver {
     input: AuditorAssignmentInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.assignAuditor(ctx, tx, input));
+    return ctx.transaction((tx) => procedure.assignAuditor(tx, input));
   }
 
   @Mutation(() => Candidature, { description: "Retire un auditeur d'une candidature (DRAFPIC)." })
@@ -217,7 +219,7 @@ export class CandidatureResolver {
     input: AuditorAssignmentInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.unassignAuditor(ctx, tx, input));
+    return ctx.transaction((tx) => procedure.unassignAuditor(tx, input));
   }
 
   // --- fields --------------------------------------------------------------------------------

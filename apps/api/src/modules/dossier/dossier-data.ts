@@ -107,6 +107,7 @@ export function readinessInputOf(rows: DossierRows): ReadinessInput {
   return {
     referentialVersion: c.referentialVersion,
     kind: c.kind,
+    labelTitle: c.labelTitle,
     optionalCriterionVariant: c.optionalCriterionVariant,
     members: rows.members.map((m) => ({
       establishmentId: m.establishmentId,

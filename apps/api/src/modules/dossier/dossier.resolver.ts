@@ -12,6 +12,7 @@ import {
   EvidenceRevision,
 } from "../evidence/evidence.entity";
 import * as service from "./dossier.service";
+import * as procedure from "../procedure/procedure.service";
 import {
   ApproveSubmissionInput,
   CreateIndicatorInput,
@@ -79,7 +80,7 @@ export class CandidatureDossierResolver {
     @Arg("input", () => CreateIndicatorInput, INPUT) input: CreateIndicatorInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.createIndicator(ctx, tx, input));
+    return ctx.transaction((tx) => service.createIndicator(tx, input));
   }
 
   @Mutation(() => Indicator, { description: "Modifie un indicateur." })
@@ -87,7 +88,7 @@ export class CandidatureDossierResolver {
     @Arg("input", () => UpdateIndicatorInput, INPUT) input: UpdateIndicatorInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.updateIndicator(ctx, tx, input));
+    return ctx.transaction((tx) => service.updateIndicator(tx, input));
   }
 
   @Mutation(() => Boolean, { description: "Supprime un indicateur et ses valeurs." })
@@ -95,7 +96,7 @@ export class CandidatureDossierResolver {
     @Arg("input", () => DeleteIndicatorInput, INPUT) input: DeleteIndicatorInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.deleteIndicator(ctx, tx, input));
+    return ctx.transaction((tx) => service.deleteIndicator(tx, input));
   }
 
   @Mutation(() => Indicator, {
@@ -105,7 +106,7 @@ export class CandidatureDossierResolver {
     @Arg("input", () => SetIndicatorValueInput, INPUT) input: SetIndicatorValueInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.setIndicatorValue(ctx, tx, input));
+    return ctx.transaction((tx) => service.setIndicatorValue(tx, input));
   }
 
   @Mutation(() => Indicator, { description: "Supprime la valeur d'une année scolaire." })
@@ -113,7 +114,7 @@ export class CandidatureDossierResolver {
     @Arg("input", () => RemoveIndicatorValueInput, INPUT) input: RemoveIndicatorValueInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.removeIndicatorValue(ctx, tx, input));
+    return ctx.transaction((tx) => service.removeIndicatorValue(tx, input));
   }
 
   @Mutation(() => Candidature, {
@@ -124,7 +125,7 @@ export class CandidatureDossierResolver {
     @Arg("input", () => ApproveSubmissionInput, INPUT) input: ApproveSubmissionInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.approveSubmission(ctx, tx, input));
+    return ctx.transaction((tx) => procedure.approveSubmission(tx, input));
   }
 }
 

@@ -46,7 +46,7 @@ export class EstablishmentResolver {
     input: CreateEstablishmentInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => createEstablishment(ctx, tx, input));
+    return ctx.transaction((tx) => createEstablishment(tx, input));
   }
 
   @FieldResolver(() => Academie, { description: "Académie de l'établissement." })

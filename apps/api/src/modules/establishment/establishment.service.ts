@@ -1,4 +1,4 @@
-import { Brackets, type EntityManager } from "typeorm";
+import { Brackets } from "typeorm";
 import {
   academieOfDepartement,
   assertValidUai,
@@ -7,7 +7,7 @@ import {
 } from "@ldm/domain";
 import { authorize, requireViewer } from "../../common/authz";
 import { recordChange } from "../audit/audit-trail";
-import type { RequestContext } from "../../context";
+import type { RequestContext, TransactionContext } from "../../context";
 import { AppError, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { decodeCursor, pageSize, toConnection, type Connection } from "../../common/pagination";
@@ -19,15 +19,14 @@ import type { CreateEstablishmentInput, EstablishmentsArgs } from "./establishme
 const NAME_COLLATION = "fr-x-icu";
 
 export async function createEstablishment(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: CreateEstablishmentInput,
 ): Promise<Establishment> {
   await authorize(ctx, canRunProcedure(requireViewer(ctx)), "création d'établissement");
   const uai = assertValidUai(input.uai);
   const academie = academieOfDepartement(input.departementCode);
   const departementCode = normalizeDepartementCode(input.departementCode) ?? input.departementCode;
-  const repo = manager.getRepository(Establishment);
+  const repo = ctx.manager.getRepository(Establishment);
   if (await repo.exists({ where: { uai } })) {
     throw new AppError("CONFLICT", `Un établissement de code UAI « ${uai} » existe déjà.`, { uai });
   }
@@ -42,7 +41,7 @@ export async function createEstablishment(
       departementCode,
     }),
   );
-  await recordChange(ctx, manager, "Establishment", created.id, null, created);
+  await recordChange(ctx, "Establishment", created.id, null, created);
   return created;
 }
 

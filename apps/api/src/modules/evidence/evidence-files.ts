@@ -23,30 +23,23 @@ import {
   canFileEngagementDocuments,
   canReadCandidature,
   CANDIDATURE_STATE_LABELS,
-  DomainError,
   ENGAGEMENT_DOCUMENT_LABELS,
   EVIDENCE_KIND_LABELS,
+  formatFileSize,
   isIsoDate,
   type EngagementDocumentKind,
   type EvidenceKind,
-  type Viewer,
 } from "@ldm/domain";
-import { createContext, parisToday, type RequestContext } from "../../context";
-import { AppError, badInput, notFound } from "../../common/errors";
+import type { RequestContext, TransactionContext } from "../../context";
+import { contextOfRequest, type HttpDeps } from "../../http/request-context";
+import { AppError, badInput, notFound, sendErrorAnswer } from "../../common/errors";
 import { authorize, authorizeVisible, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { log } from "../../common/logger";
 import { requiredText } from "../../common/text";
 import { recordChange } from "../audit/audit-trail";
-import { SESSION_COOKIE, type AuthConfig } from "../identity/auth.config";
-import { viewerFromApiToken, viewerFromSession } from "../identity/session.service";
 import { Candidature, CoApplicant } from "../candidature/candidature.entity";
-import {
-  accessFacts,
-  assertMember,
-  assertSchoolEditable,
-  lockCandidature,
-} from "../candidature/candidature.service";
+import { loadAccessFacts, openCandidature } from "../candidature/candidature.gate";
 import { FileTooLargeError, type FileStorage, type StoredFile } from "../../storage/file-storage";
 import {
   detectFileType,
@@ -56,16 +49,10 @@ import {
   EVIDENCE_FORMATS_TEXT,
   type FileType,
 } from "../../storage/file-type";
-import {
-  attachmentDisposition,
-  sanitizeFileName,
-  withDetectedExtension,
-} from "../../storage/file-name";
+import { sanitizeFileName, withDetectedExtension } from "../../storage/file-name";
 import { EngagementDocument, Evidence, EvidenceRevision } from "./evidence.entity";
 
-export interface FileRoutesDeps {
-  dataSource: DataSource;
-  auth: AuthConfig;
+export interface FileRoutesDeps extends HttpDeps {
   storage: FileStorage;
   /** Largest accepted file, in bytes. */
   maxUploadBytes: number;
@@ -79,159 +66,24 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-/** A refusal specific to the file endpoints (codes that GraphQL does not use). */
-export class FileRouteError extends Error {
-  constructor(
-    readonly code: "FILE_TOO_LARGE" | "UNSUPPORTED_FILE_TYPE" | "BAD_REQUEST",
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = "FileRouteError";
-  }
-}
-
-/** The HTTP status of an error code (domain, API or file endpoint). */
-export function httpStatusOf(code: string): number {
-  switch (code) {
-    case "BAD_USER_INPUT":
-    case "BAD_REQUEST":
-      return 400;
-    case "UNAUTHENTICATED":
-      return 401;
-    case "FORBIDDEN":
-      return 403;
-    case "NOT_FOUND":
-      return 404;
-    case "CONFLICT":
-    case "CANDIDATURE_LOCKED":
-    case "INVALID_TRANSITION":
-    case "DEADLINE_PASSED":
-      return 409;
-    case "FILE_TOO_LARGE":
-      return 413;
-    case "UNSUPPORTED_FILE_TYPE":
-      return 415;
-    case "TOO_MANY_ATTEMPTS":
-      return 429;
-    default:
-      return 500;
-  }
-}
-
-/** "20 Mio", "64 Kio", "512 octets". */
-export function formatSize(bytes: number): string {
-  const format = (n: number) => n.toLocaleString("fr-FR", { maximumFractionDigits: 1 });
-  if (bytes >= 1024 * 1024) return `${format(bytes / (1024 * 1024))} Mio`;
-  if (bytes >= 1024) return `${format(bytes / 1024)} Kio`;
-  return `${bytes} octets`;
-}
-
-function tooLarge(maxBytes: number): FileRouteError {
-  return new FileRouteError(
+function tooLarge(maxBytes: number): AppError {
+  return new AppError(
     "FILE_TOO_LARGE",
-    `Fichier trop volumineux : la taille maximale est de ${formatSize(maxBytes)}. Réduisez-le (export PDF compressé, image redimensionnée) ou scindez-le.`,
+    `Fichier trop volumineux : la taille maximale est de ${formatFileSize(maxBytes)}. Réduisez-le (export PDF compressé, image redimensionnée) ou scindez-le.`,
     { maxBytes },
   );
-}
-
-interface ErrorAnswer {
-  status: number;
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-function pgCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return typeof code === "string" ? code : undefined;
-}
-
-function answerOf(error: unknown, maxUploadBytes: number): ErrorAnswer {
-  if (error instanceof FileTooLargeError) error = tooLarge(maxUploadBytes);
-  if (
-    error instanceof DomainError ||
-    error instanceof AppError ||
-    error instanceof FileRouteError
-  ) {
-    return {
-      status: httpStatusOf(error.code),
-      code: error.code,
-      message: error.message,
-      ...(error.details ? { details: error.details } : {}),
-    };
-  }
-  switch (pgCode(error)) {
-    case "23505":
-      return { status: 409, code: "CONFLICT", message: "Cet enregistrement existe déjà." };
-    case "23503":
-      return { status: 404, code: "NOT_FOUND", message: "Un objet référencé est introuvable." };
-    case "22P02":
-      return { status: 400, code: "BAD_USER_INPUT", message: "Identifiant mal formé." };
-  }
-  log("error", "erreur inattendue (fichiers)", {
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
-  return {
-    status: 500,
-    code: "INTERNAL_SERVER_ERROR",
-    message: "Erreur interne du serveur. L'incident a été journalisé.",
-  };
-}
-
-function sendError(res: express.Response, error: unknown, maxUploadBytes: number): void {
-  if (res.headersSent) {
-    // The download had started: cut it so that the client sees an incomplete file, not a whole one.
-    res.destroy();
-    return;
-  }
-  const answer = answerOf(error, maxUploadBytes);
-  res.setHeader("Cache-Control", "no-store");
-  res.status(answer.status).json({
-    errors: [
-      {
-        message: answer.message,
-        extensions: {
-          code: answer.code,
-          ...(answer.details ? { details: answer.details } : {}),
-        },
-      },
-    ],
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Authentication (the same as GraphQL's)
 
-/**
- * The caller of an HTTP request: a bearer API token (read-only; an invalid one is refused with
- * UNAUTHENTICATED), else the signed session cookie, else null.
- */
-export async function viewerOfRequest(
-  dataSource: DataSource,
-  auth: AuthConfig,
-  req: express.Request,
-): Promise<Viewer | null> {
-  const authorization = req.headers.authorization;
-  if (authorization && /^Bearer\s+/i.test(authorization)) {
-    return viewerFromApiToken(dataSource, authorization.replace(/^Bearer\s+/i, "").trim());
-  }
-  const cookies = req.signedCookies as Record<string, unknown> | undefined;
-  const token = cookies?.[SESSION_COOKIE];
-  if (typeof token === "string" && token.length > 0) {
-    return (await viewerFromSession(dataSource, auth, token))?.viewer ?? null;
-  }
-  return null;
-}
-
 async function contextOf(
   deps: FileRoutesDeps,
   req: express.Request,
+  res: express.Response,
   operation: string,
 ): Promise<RequestContext> {
-  const viewer = await viewerOfRequest(deps.dataSource, deps.auth, req);
-  const ctx = createContext(deps.dataSource, deps.auth, { viewer, ip: req.ip ?? null });
+  const ctx = await contextOfRequest(deps, req, res);
   ctx.operation = operation;
   requireViewer(ctx);
   return ctx;
@@ -308,13 +160,6 @@ export async function releaseQuietly(
   }
 }
 
-const storages = new WeakMap<DataSource, FileStorage>();
-
-/** The file storage the routes of this data source use (for the GraphQL mutations that delete files). */
-export function fileStorageOf(dataSource: DataSource): FileStorage | null {
-  return storages.get(dataSource) ?? null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Multipart reception
 
@@ -337,7 +182,7 @@ interface UploadOptions<P> {
 }
 
 function unsupportedType(fileName: string, detected: FileType | null, acceptedText: string) {
-  return new FileRouteError(
+  return new AppError(
     "UNSUPPORTED_FILE_TYPE",
     detected
       ? `Le fichier « ${fileName} » est un ${detected.label}, format refusé ici. Formats acceptés : ${acceptedText}.`
@@ -624,16 +469,16 @@ interface EvidencePlan {
 
 /** Every check of an evidence upload, under the candidature's lock (run before and after the file). */
 async function checkEvidenceUpload(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   f: EvidenceFields,
 ): Promise<EvidencePlan> {
   const viewer = requireViewer(ctx);
-  const { c, facts } = await lockCandidature(ctx, manager, f.candidatureId);
+  const gate = await openCandidature(ctx, f.candidatureId);
+  const { candidature: c, facts } = gate;
   let existing: Evidence | null = null;
   if (f.evidenceId !== null) {
     assertUuidOrNotFound("La pièce justificative", f.evidenceId);
-    existing = await manager
+    existing = await ctx.manager
       .getRepository(Evidence)
       .findOneBy({ id: f.evidenceId, candidatureId: c.id });
     if (!existing) throw notFound("La pièce justificative", f.evidenceId);
@@ -649,7 +494,7 @@ async function checkEvidenceUpload(
   if (!establishmentId) {
     throw badInput("Indiquez l'établissement auteur de la pièce (champ « establishmentId »).");
   }
-  await assertMember(manager, c, establishmentId);
+  gate.member(establishmentId);
   const criterionCodes =
     f.criterionCodes !== null
       ? assertSupportedCriteria(c.referentialVersion, f.criterionCodes)
@@ -660,7 +505,7 @@ async function checkEvidenceUpload(
     canEditSupportingItem(viewer, facts, establishmentId, touched),
     `pièce justificative (critères ${touched.join(", ")})`,
   );
-  assertSchoolEditable(c);
+  gate.assertSchoolEditable();
   return { c, existing, establishmentId, criterionCodes };
 }
 
@@ -675,19 +520,14 @@ interface EvidenceUploaded {
 }
 
 async function writeEvidence(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   storage: FileStorage,
   f: EvidenceFields,
   upload: Received<unknown>,
 ): Promise<EvidenceUploaded> {
-  const { c, existing, establishmentId, criterionCodes } = await checkEvidenceUpload(
-    ctx,
-    manager,
-    f,
-  );
-  await assertStored(manager, storage, upload.stored.sha256);
-  const evidenceRepo = manager.getRepository(Evidence);
+  const { c, existing, establishmentId, criterionCodes } = await checkEvidenceUpload(ctx, f);
+  await assertStored(ctx.manager, storage, upload.stored.sha256);
+  const evidenceRepo = ctx.manager.getRepository(Evidence);
   let evidence: Evidence;
   let revision: number;
   if (!existing) {
@@ -697,15 +537,15 @@ async function writeEvidence(
         establishmentId,
         title: f.title ?? "",
         kind: f.kind ?? "OTHER",
-        effectiveDate: f.effectiveDate ?? parisToday(),
+        effectiveDate: f.effectiveDate ?? ctx.clock.today(),
         criterionCodes,
         currentRevision: 1,
       }),
     );
-    await recordChange(ctx, manager, "Evidence", evidence.id, null, evidence);
+    await recordChange(ctx, "Evidence", evidence.id, null, evidence);
     revision = 1;
   } else {
-    const [row] = (await manager.query(
+    const [row] = (await ctx.manager.query(
       "SELECT coalesce(max(revision), 0)::int AS last FROM evidence_revision WHERE evidence_id = $1",
       [existing.id],
     )) as { last: number }[];
@@ -716,9 +556,9 @@ async function writeEvidence(
     if (f.effectiveDate !== null) changes.effectiveDate = f.effectiveDate;
     await evidenceRepo.update({ id: existing.id }, changes);
     evidence = await evidenceRepo.findOneByOrFail({ id: existing.id });
-    await recordChange(ctx, manager, "Evidence", existing.id, existing, evidence);
+    await recordChange(ctx, "Evidence", existing.id, existing, evidence);
   }
-  const revisionRepo = manager.getRepository(EvidenceRevision);
+  const revisionRepo = ctx.manager.getRepository(EvidenceRevision);
   const saved = await revisionRepo.save(
     revisionRepo.create({
       evidenceId: evidence.id,
@@ -730,7 +570,7 @@ async function writeEvidence(
       uploadedBy: ctx.viewer?.userId ?? null,
     }),
   );
-  await recordChange(ctx, manager, "EvidenceRevision", saved.id, null, saved);
+  await recordChange(ctx, "EvidenceRevision", saved.id, null, saved);
   return {
     evidenceId: evidence.id,
     revisionId: saved.id,
@@ -762,12 +602,12 @@ function engagementFieldsOf(fields: Fields): EngagementFields {
 }
 
 async function checkEngagementUpload(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   f: EngagementFields,
 ): Promise<{ c: Candidature; member: CoApplicant }> {
-  const { c, facts } = await lockCandidature(ctx, manager, f.candidatureId);
-  const member = await assertMember(manager, c, f.establishmentId);
+  const gate = await openCandidature(ctx, f.candidatureId);
+  const { candidature: c, facts } = gate;
+  const member = gate.member(f.establishmentId);
   await authorize(
     ctx,
     canFileEngagementDocuments(requireViewer(ctx), facts, f.establishmentId),
@@ -784,15 +624,14 @@ async function checkEngagementUpload(
 }
 
 async function writeEngagement(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   storage: FileStorage,
   f: EngagementFields,
   upload: Received<unknown>,
 ) {
-  const { c, member } = await checkEngagementUpload(ctx, manager, f);
-  await assertStored(manager, storage, upload.stored.sha256);
-  const repo = manager.getRepository(EngagementDocument);
+  const { c, member } = await checkEngagementUpload(ctx, f);
+  await assertStored(ctx.manager, storage, upload.stored.sha256);
+  const repo = ctx.manager.getRepository(EngagementDocument);
   const document = await repo.save(
     repo.create({
       candidatureId: c.id,
@@ -805,14 +644,14 @@ async function writeEngagement(
       uploadedBy: ctx.viewer?.userId ?? null,
     }),
   );
-  await recordChange(ctx, manager, "EngagementDocument", document.id, null, document);
+  await recordChange(ctx, "EngagementDocument", document.id, null, document);
   const field = f.kind === "ENGAGEMENT_LETTER" ? "engagementLetterOn" : "boardMinutesOn";
   let after = member;
   if (member[field] === null) {
-    const memberRepo = manager.getRepository(CoApplicant);
-    await memberRepo.update({ id: member.id }, { [field]: ctx.today() });
+    const memberRepo = ctx.manager.getRepository(CoApplicant);
+    await memberRepo.update({ id: member.id }, { [field]: ctx.clock.today() });
     after = await memberRepo.findOneByOrFail({ id: member.id });
-    await recordChange(ctx, manager, "CoApplicant", member.id, member, after);
+    await recordChange(ctx, "CoApplicant", member.id, member, after);
   }
   return {
     documentId: document.id,
@@ -838,7 +677,7 @@ async function assertVisible(
   const manager = ctx.dataSource.manager;
   const c = await manager.getRepository(Candidature).findOneBy({ id: candidatureId });
   if (!c) throw notFound(what, id);
-  const facts = await accessFacts(manager, c);
+  const { facts } = await loadAccessFacts(manager, c);
   await authorizeVisible(ctx, canReadCandidature(requireViewer(ctx), facts), what, id);
 }
 
@@ -854,9 +693,10 @@ async function sendStored(
     });
   }
   res.status(200);
+  // RFC 6266 `Content-Disposition` (res.attachment also sets a type from the extension: ours follows).
+  res.attachment(file.fileName);
   res.setHeader("Content-Type", file.mediaType);
   res.setHeader("Content-Length", String(file.sizeBytes));
-  res.setHeader("Content-Disposition", attachmentDisposition(file.fileName));
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
   res.setHeader("Cache-Control", "private, no-cache");
@@ -869,26 +709,36 @@ async function sendStored(
 type Handler = (req: express.Request, res: express.Response) => Promise<void>;
 
 export function mountFileRoutes(app: express.Express, deps: FileRoutesDeps): void {
-  storages.set(deps.dataSource, deps.storage);
   const router = express.Router();
   router.use(cookieParser(deps.auth.sessionSecret));
 
   const handle =
     (fn: Handler): express.RequestHandler =>
     (req, res) => {
-      fn(req, res).catch((error: unknown) => sendError(res, error, deps.maxUploadBytes));
+      fn(req, res).catch((error: unknown) => {
+        if (res.headersSent) {
+          // The download had started: cut it so that the client sees an incomplete file.
+          res.destroy();
+          return;
+        }
+        sendErrorAnswer(
+          res,
+          error instanceof FileTooLargeError ? tooLarge(deps.maxUploadBytes) : error,
+          { route: req.path },
+        );
+      });
     };
 
   /** Checks common to uploads, in order: CSRF header, caller, write access, declared size. */
   const uploadContext = async (req: express.Request, res: express.Response, operation: string) => {
     const csrf = req.headers[CSRF_HEADER];
     if (typeof csrf !== "string" || csrf.trim() === "") {
-      throw new FileRouteError(
+      throw new AppError(
         "BAD_REQUEST",
         `Requête refusée (protection CSRF) : ajoutez l'en-tête « ${CSRF_HEADER}: 1 ».`,
       );
     }
-    const ctx = await contextOf(deps, req, operation);
+    const ctx = await contextOf(deps, req, res, operation);
     if (requireViewer(ctx).readOnly) {
       await authorize(ctx, false, "jeton d'API en lecture seule").catch(() => {
         throw new AppError(
@@ -916,13 +766,13 @@ export function mountFileRoutes(app: express.Express, deps: FileRoutesDeps): voi
         acceptedText: EVIDENCE_FORMATS_TEXT,
         check: async (raw) => {
           const f = evidenceFieldsOf(raw);
-          await deps.dataSource.transaction((tx) => checkEvidenceUpload(ctx, tx, f));
+          await ctx.transaction((tx) => checkEvidenceUpload(tx, f));
           return f;
         },
       });
       try {
-        const result = await deps.dataSource.transaction((tx) =>
-          writeEvidence(ctx, tx, deps.storage, upload.plan, upload),
+        const result = await ctx.transaction((tx) =>
+          writeEvidence(tx, deps.storage, upload.plan, upload),
         );
         res.setHeader(
           "Location",
@@ -948,13 +798,13 @@ export function mountFileRoutes(app: express.Express, deps: FileRoutesDeps): voi
         acceptedText: ENGAGEMENT_FORMATS_TEXT,
         check: async (raw) => {
           const f = engagementFieldsOf(raw);
-          await deps.dataSource.transaction((tx) => checkEngagementUpload(ctx, tx, f));
+          await ctx.transaction((tx) => checkEngagementUpload(tx, f));
           return f;
         },
       });
       try {
-        const result = await deps.dataSource.transaction((tx) =>
-          writeEngagement(ctx, tx, deps.storage, upload.plan, upload),
+        const result = await ctx.transaction((tx) =>
+          writeEngagement(tx, deps.storage, upload.plan, upload),
         );
         res.setHeader("Location", `/files/engagement/${result.documentId}`);
         res.status(201).json(result);
@@ -972,7 +822,7 @@ export function mountFileRoutes(app: express.Express, deps: FileRoutesDeps): voi
     res: express.Response,
     revisionParam: string | null,
   ) => {
-    const ctx = await contextOf(deps, req, "downloadEvidence");
+    const ctx = await contextOf(deps, req, res, "downloadEvidence");
     const id = String(req.params.evidenceId);
     const what = "La pièce justificative";
     assertUuidOrNotFound(what, id);
@@ -1001,7 +851,7 @@ export function mountFileRoutes(app: express.Express, deps: FileRoutesDeps): voi
   router.get(
     "/engagement/:documentId",
     handle(async (req, res) => {
-      const ctx = await contextOf(deps, req, "downloadEngagementDocument");
+      const ctx = await contextOf(deps, req, res, "downloadEngagementDocument");
       const id = String(req.params.documentId);
       const what = "Le document d'engagement";
       assertUuidOrNotFound(what, id);

@@ -3,20 +3,18 @@
  * changing an evidence's title, kind, date or criteria, and deleting it.
  */
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import type { EntityManager } from "typeorm";
 import { assertSupportedCriteria, canEditSupportingItem, isIsoDate } from "@ldm/domain";
-import type { RequestContext } from "../../context";
+import type { RequestContext, TransactionContext } from "../../context";
 import { badInput, notFound } from "../../common/errors";
 import { authorize, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
-import { log } from "../../common/logger";
 import { requiredText } from "../../common/text";
 import { recordChange } from "../audit/audit-trail";
 import { CriterionResponse } from "../candidature/candidature.entity";
-import { assertSchoolEditable, lockCandidature } from "../candidature/candidature.service";
+import { openCandidature } from "../candidature/candidature.gate";
+import { touchCandidature } from "../candidature/candidature.service";
 import { Evidence, EvidenceRevision } from "./evidence.entity";
 import { DeleteEvidenceInput, UpdateEvidenceInput } from "./evidence.input";
-import { fileStorageOf, releaseQuietly } from "./evidence-files";
 
 const INPUT = { description: "Données de l'opération." };
 const WHAT = "La pièce justificative";
@@ -27,20 +25,17 @@ const WHAT = "La pièce justificative";
  * evidence supports, and those it will support (`criteriaOf`, validated against the referential).
  */
 async function lockEvidence(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   evidenceId: string,
   criteriaOf: (referentialVersion: string) => string[] = () => [],
 ) {
   assertUuidOrNotFound(WHAT, evidenceId);
-  const found = await manager.getRepository(Evidence).findOneBy({ id: evidenceId });
+  const found = await ctx.manager.getRepository(Evidence).findOneBy({ id: evidenceId });
   if (!found) throw notFound(WHAT, evidenceId);
-  const { c, facts } = await lockCandidature(ctx, manager, found.candidatureId, {
-    what: WHAT,
-    id: evidenceId,
-  });
+  const gate = await openCandidature(ctx, found.candidatureId, { what: WHAT, id: evidenceId });
+  const { candidature: c, facts } = gate;
   // Read again under the lock: it may have changed or gone meanwhile.
-  const evidence = await manager.getRepository(Evidence).findOneBy({ id: evidenceId });
+  const evidence = await ctx.manager.getRepository(Evidence).findOneBy({ id: evidenceId });
   if (!evidence) throw notFound(WHAT, evidenceId);
   const criterionCodes = criteriaOf(c.referentialVersion);
   const touched = [...new Set([...evidence.criterionCodes, ...criterionCodes])];
@@ -49,8 +44,8 @@ async function lockEvidence(
     canEditSupportingItem(requireViewer(ctx), facts, evidence.establishmentId ?? "", touched),
     `pièce justificative (critères ${touched.join(", ")})`,
   );
-  assertSchoolEditable(c);
-  return { evidence, criterionCodes };
+  gate.assertSchoolEditable();
+  return { evidence, criterionCodes, gate };
 }
 
 /** True when an optional input field was given (GraphQL sends null or leaves it out otherwise). */
@@ -59,12 +54,11 @@ function given<T>(value: T | null | undefined): value is T {
 }
 
 export async function updateEvidence(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: UpdateEvidenceInput,
 ): Promise<Evidence> {
   const codes = input.criterionCodes;
-  const { evidence, criterionCodes } = await lockEvidence(ctx, manager, input.evidenceId, (v) =>
+  const { evidence, criterionCodes, gate } = await lockEvidence(ctx, input.evidenceId, (v) =>
     given(codes) ? assertSupportedCriteria(v, codes) : [],
   );
   const changes: Partial<Evidence> = {};
@@ -80,21 +74,21 @@ export async function updateEvidence(
   }
   if (given(codes)) changes.criterionCodes = criterionCodes;
   if (Object.keys(changes).length === 0) return evidence;
-  const repo = manager.getRepository(Evidence);
+  const repo = ctx.manager.getRepository(Evidence);
   await repo.update({ id: evidence.id }, changes);
   const after = await repo.findOneByOrFail({ id: evidence.id });
-  await recordChange(ctx, manager, "Evidence", evidence.id, evidence, after);
+  await recordChange(ctx, "Evidence", evidence.id, evidence, after);
+  await touchCandidature(ctx, gate.candidature, "pièce justificative");
   return after;
 }
 
-/** Deletes an evidence and its revisions; returns the content addresses its files had. */
+/** Deletes an evidence and its revisions; their files are released after the commit. */
 export async function deleteEvidence(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: DeleteEvidenceInput,
-): Promise<string[]> {
-  const { evidence } = await lockEvidence(ctx, manager, input.evidenceId);
-  const citing = await manager
+): Promise<void> {
+  const { evidence, gate } = await lockEvidence(ctx, input.evidenceId);
+  const citing = await ctx.manager
     .getRepository(CriterionResponse)
     .createQueryBuilder("r")
     .where("r.candidature_id = :candidatureId", { candidatureId: evidence.candidatureId })
@@ -108,14 +102,19 @@ export async function deleteEvidence(
       { criterionCodes: codes },
     );
   }
-  const revisions = await manager
+  const revisions = await ctx.manager
     .getRepository(EvidenceRevision)
     .findBy({ evidenceId: evidence.id });
-  for (const r of revisions) await recordChange(ctx, manager, "EvidenceRevision", r.id, r, null);
-  await manager.getRepository(EvidenceRevision).delete({ evidenceId: evidence.id });
-  await manager.getRepository(Evidence).delete({ id: evidence.id });
-  await recordChange(ctx, manager, "Evidence", evidence.id, evidence, null);
-  return [...new Set(revisions.map((r) => r.sha256))];
+  for (const r of revisions) await recordChange(ctx, "EvidenceRevision", r.id, r, null);
+  await ctx.manager.getRepository(EvidenceRevision).delete({ evidenceId: evidence.id });
+  await ctx.manager.getRepository(Evidence).delete({ id: evidence.id });
+  await recordChange(ctx, "Evidence", evidence.id, evidence, null);
+  await touchCandidature(ctx, gate.candidature, "pièce justificative");
+  // Removed after the commit if nothing else references them.
+  await ctx.publish({
+    type: "FilesReleased",
+    sha256: [...new Set(revisions.map((r) => r.sha256))],
+  });
 }
 
 @Resolver()
@@ -128,7 +127,7 @@ export class EvidenceResolver {
     @Arg("input", () => UpdateEvidenceInput, INPUT) input: UpdateEvidenceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Evidence> {
-    return ctx.transaction((tx) => updateEvidence(ctx, tx, input));
+    return ctx.transaction((tx) => updateEvidence(tx, input));
   }
 
   @Mutation(() => Boolean, {
@@ -139,14 +138,7 @@ export class EvidenceResolver {
     @Arg("input", () => DeleteEvidenceInput, INPUT) input: DeleteEvidenceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    const addresses = await ctx.transaction((tx) => deleteEvidence(ctx, tx, input));
-    // After the commit only: a rolled-back deletion must still find its files.
-    const storage = fileStorageOf(ctx.dataSource);
-    if (!storage) {
-      log("warn", "pièce supprimée sans stockage de fichiers configuré", { addresses });
-      return true;
-    }
-    for (const sha256 of addresses) await releaseQuietly(ctx.dataSource, storage, sha256);
+    await ctx.transaction((tx) => deleteEvidence(tx, input));
     return true;
   }
 }

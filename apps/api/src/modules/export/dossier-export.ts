@@ -3,6 +3,7 @@
  * establishments and pilots, académies, current evidence files). A submitted candidature is exported from
  * its frozen snapshot (what the auditors read), an open one from the live rows.
  */
+import { dossierSnapshotSchema } from "@ldm/contracts";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import {
   ATTAINMENT_LEVEL_LABELS,
@@ -363,7 +364,8 @@ function oneOf<K extends string>(labels: Record<K, string>, v: unknown, fallback
 }
 
 function fromSnapshot(c: Candidature, snapshot: DossierSnapshot): PartialExport {
-  const content = obj(snapshot.content);
+  // Validated against the contract (a snapshot that does not match it fails loudly, never silently).
+  const content = obj(dossierSnapshotSchema.parse(snapshot.content));
   const frozen = obj(content.candidature);
   const variant = frozen.optionalCriterionVariant;
   return {
@@ -466,7 +468,7 @@ function fromSnapshot(c: Candidature, snapshot: DossierSnapshot): PartialExport 
                 fileName: str(current.fileName, "fichier"),
                 mediaType: str(current.mediaType, "application/octet-stream"),
                 sizeBytes: num(current.sizeBytes) ?? 0,
-                uploadedAt: dateOrNull(current.createdAt),
+                uploadedAt: dateOrNull(current.uploadedAt),
               }
             : null,
       };

@@ -1,8 +1,8 @@
 /**
- * The dossier as a French PDF (pdfkit, built-in Helvetica): a cover page with the table of contents, one
- * section per criterion (common strategy, then each establishment's self-evaluation, indicator table and
- * charts, evidence), the engagement documents, and « Page n / N » footers. Pure layout: the data comes
- * from `loadDossierExport`.
+ * The dossier as a French PDF (pdfkit, set in Marianne, the State's typeface, embedded): a cover page
+ * with the table of contents, one section per criterion (common strategy, then each establishment's
+ * self-evaluation, indicator table and charts, evidence), the engagement documents, and « Page n / N »
+ * footers. Pure layout: the data comes from `loadDossierExport`.
  */
 import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
@@ -19,6 +19,7 @@ import {
   TREND_LABELS,
   criteriaForCandidature,
   criterionDisplayCode,
+  formatFileSize,
   getReferential,
   indicatorTrend,
   type Criterion,
@@ -31,16 +32,14 @@ import type {
   ExportMember,
   ExportResponse,
 } from "./dossier-export";
+import { BOLD, FONT, ITALIC, registerFonts, type Printable } from "./pdf-fonts";
 
 type Doc = PDFKit.PDFDocument;
 
 // ---------------------------------------------------------------------------------------------
-// Page geometry, fonts and colours
+// Page geometry and colours
 
 const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
-const FONT = "Helvetica";
-const BOLD = "Helvetica-Bold";
-const ITALIC = "Helvetica-Oblique";
 const BLUE = "#000091";
 const INK = "#161616";
 const GREY = "#5a5a5a";
@@ -50,124 +49,31 @@ const RULE = "#c5c5dc";
 const RED = "#c9191e";
 
 // ---------------------------------------------------------------------------------------------
-// Text helpers (WinAnsi, HTML, French formats)
+// Text helpers (HTML, French formats)
 
-/** Characters of Windows-1252 above 0x7F outside Latin-1: the only others the built-in fonts draw. */
-const CP1252_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const REPLACEMENTS: Record<string, string> = {
-  "\u202f": "\u00a0",
-  "\u2007": "\u00a0",
-  "\u2009": " ",
-  "\u200a": " ",
-  "\u2002": " ",
-  "\u2003": " ",
-  "\t": "    ",
-  "\u00ad": "",
-  "\u200b": "",
-  "\u2010": "-",
-  "\u2011": "-",
-  "\u2012": "-",
-  "\u2212": "-",
-  "\u2015": "—",
-  "≥": ">=",
-  "≤": "<=",
-  "≠": "!=",
-  "≈": "~",
-  "→": "->",
-  "←": "<-",
-  "⇒": "=>",
-  "✓": "v",
-  "✔": "v",
-  "✗": "x",
-  "✘": "x",
-  "′": "'",
-  "″": '"',
-  "⁄": "/",
-  ﬁ: "fi",
-  ﬂ: "fl",
-  ﬀ: "ff",
-  "\u2028": "\n",
-  "\u2029": "\n",
-};
+type Htmlparser2 = typeof import("htmlparser2", { with: { "resolution-mode": "import" } });
+let htmlparser2: Htmlparser2 | undefined;
 
-/** Makes a string drawable by the built-in fonts (WinAnsi): replaces or drops the other characters. */
-export function winAnsi(s: string): string {
-  let out = "";
-  for (const ch of s.normalize("NFC")) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (
-      ch === "\n" ||
-      (code >= 0x20 && code <= 0x7e) ||
-      (code >= 0xa0 && code <= 0xff && code !== 0xad) ||
-      CP1252_EXTRA.has(ch)
-    ) {
-      out += ch;
-      continue;
-    }
-    const replacement = REPLACEMENTS[ch];
-    if (replacement !== undefined) {
-      out += replacement;
-      continue;
-    }
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
-    // Letters with accents Latin-1 lacks (ă, ł…): the base letter; anything else: « ? ».
-    const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    out += base.length > 0 && [...base].every((c) => c.charCodeAt(0) < 0x7f) ? base : "?";
-  }
-  return out;
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: "\u00a0",
-  laquo: "«",
-  raquo: "»",
-  hellip: "…",
-  rsquo: "’",
-  lsquo: "‘",
-  ldquo: "“",
-  rdquo: "”",
-  ndash: "–",
-  mdash: "—",
-  euro: "€",
-  oelig: "œ",
-  OElig: "Œ",
-  eacute: "é",
-  egrave: "è",
-  ecirc: "ê",
-  agrave: "à",
-  acirc: "â",
-  ccedil: "ç",
-  ocirc: "ô",
-  ucirc: "û",
-  ugrave: "ù",
-  icirc: "î",
-  iuml: "ï",
-  Eacute: "É",
-};
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body.startsWith("#x") || body.startsWith("#X")) {
-      const code = Number.parseInt(body.slice(2), 16);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    if (body.startsWith("#")) {
-      const code = Number.parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body] ?? whole;
-  });
+/**
+ * htmlparser2's `Parser`, loaded on the first export. The package is ESM-only: Node (≥ 22.12) loads it
+ * into this CommonJS module with require(esm), but TypeScript's `module: node16` refuses a static
+ * import of it, hence the typed `require`.
+ */
+function htmlParser(): Htmlparser2["Parser"] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- require(esm), typed above
+  htmlparser2 ??= require("htmlparser2") as Htmlparser2;
+  return htmlparser2.Parser;
 }
 
 /** A block of rich text once flattened for print. */
 export type TextBlock =
   | { kind: "paragraph" | "heading" | "quote"; text: string }
+  /** `marker` is empty for the paragraphs of a list item after its first one. */
   | { kind: "item"; text: string; depth: number; marker: string };
+
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+/** Elements whose content is never printed. */
+const HIDDEN = new Set(["script", "style", "template", "head", "title"]);
 
 /**
  * Turns the dossier's sanitised HTML (p, br, strong, em, ul, ol, li, h3, h4, blockquote, a…) into plain
@@ -175,14 +81,25 @@ export type TextBlock =
  * text (blank lines separate paragraphs, lines starting with « - » or « • » are list items).
  */
 export function htmlToBlocks(html: string): TextBlock[] {
-  if (!/<[a-z/][^>]*>/i.test(html)) return plainTextToBlocks(decodeEntities(html));
+  const Parser = htmlParser();
+  if (!/<[a-z/!][^>]*>/i.test(html)) {
+    // Plain text: only its entities are decoded (« < » escaped so that nothing reads as a tag).
+    let text = "";
+    new Parser({ ontext: (chunk) => (text += chunk) }, { decodeEntities: true }).end(
+      html.replace(/</g, "&lt;"),
+    );
+    return plainTextToBlocks(text);
+  }
+
   const blocks: TextBlock[] = [];
   const lists: { ordered: boolean; count: number }[] = [];
+  /** The open list items; a marker is printed once, before the item's first paragraph. */
+  const items: { depth: number; marker: string }[] = [];
+  const links: { href: string; start: number }[] = [];
   let buffer = "";
-  let current: TextBlock["kind"] = "paragraph";
-  let marker = "";
-  let quoteDepth = 0;
-  let link: { href: string; start: number } | null = null;
+  let headings = 0;
+  let quotes = 0;
+  let hidden = 0;
   const flush = () => {
     const text = buffer
       .split("\n")
@@ -191,75 +108,71 @@ export function htmlToBlocks(html: string): TextBlock[] {
       .join("\n")
       .trim();
     buffer = "";
+    for (const link of links) link.start = 0;
     if (text === "") return;
-    if (current === "item") {
-      blocks.push({ kind: "item", text, depth: Math.max(lists.length - 1, 0), marker });
-    } else blocks.push({ kind: quoteDepth > 0 ? "quote" : current, text });
-    current = "paragraph";
-  };
-  const token = /<(\/?)([a-z][a-z0-9]*)\b([^>]*)>|([^<]+)|(<)/gi;
-  for (const m of html.matchAll(token)) {
-    const [, closing, rawTag, attributes, text, lone] = m;
-    if (text !== undefined || lone !== undefined) {
-      // Collapse HTML whitespace, but not the no-break spaces of French typography.
-      buffer += decodeEntities((text ?? lone ?? "").replace(/[ \t\n\r\f\v]+/g, " "));
-      continue;
+    const item = items.at(-1);
+    if (item) {
+      blocks.push({ kind: "item", text, depth: item.depth, marker: item.marker });
+      item.marker = "";
+    } else {
+      blocks.push({ kind: headings > 0 ? "heading" : quotes > 0 ? "quote" : "paragraph", text });
     }
-    const tag = (rawTag ?? "").toLowerCase();
-    const isClosing = closing === "/";
-    switch (tag) {
-      case "br":
-        buffer += "\n";
-        break;
-      case "p":
-      case "div":
-        flush();
-        break;
-      case "h1":
-      case "h2":
-      case "h3":
-      case "h4":
-      case "h5":
-      case "h6":
-        flush();
-        if (!isClosing) current = "heading";
-        break;
-      case "blockquote":
-        flush();
-        quoteDepth = Math.max(0, quoteDepth + (isClosing ? -1 : 1));
-        break;
-      case "ul":
-      case "ol":
-        flush();
-        if (isClosing) lists.pop();
-        else lists.push({ ordered: tag === "ol", count: 0 });
-        break;
-      case "li": {
-        flush();
-        if (!isClosing) {
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (HIDDEN.has(name)) hidden++;
+        else if (name === "br") buffer += "\n";
+        else if (name === "a") links.push({ href: attributes.href ?? "", start: buffer.length });
+        else if (name === "li") {
+          flush();
           const list = lists.at(-1);
           if (list) list.count++;
-          current = "item";
-          marker = list?.ordered ? `${list.count}.` : "•";
-        }
-        break;
-      }
-      case "a": {
-        if (!isClosing) {
-          const href = /\bhref\s*=\s*("([^"]*)"|'([^']*)')/i.exec(attributes ?? "");
-          link = { href: decodeEntities(href?.[2] ?? href?.[3] ?? ""), start: buffer.length };
-        } else if (link) {
-          const label = buffer.slice(link.start).trim();
-          const address = link.href.replace(/^mailto:/i, "");
+          items.push({
+            depth: Math.max(lists.length - 1, 0),
+            marker: list?.ordered ? `${list.count}.` : "•",
+          });
+        } else if (name === "ul" || name === "ol") {
+          flush();
+          lists.push({ ordered: name === "ol", count: 0 });
+        } else if (name === "blockquote") {
+          flush();
+          quotes++;
+        } else if (HEADINGS.has(name)) {
+          flush();
+          headings++;
+        } else if (name === "p" || name === "div") flush();
+      },
+      ontext(text) {
+        // Collapse HTML whitespace, but not the no-break spaces of French typography.
+        if (hidden === 0) buffer += text.replace(/[ \t\n\r\f\v]+/g, " ");
+      },
+      onclosetag(name) {
+        if (HIDDEN.has(name)) hidden = Math.max(hidden - 1, 0);
+        else if (name === "a") {
+          const link = links.pop();
+          const address = link?.href.trim().replace(/^mailto:/i, "") ?? "";
+          const label = link ? buffer.slice(link.start).trim() : "";
           if (address !== "" && address !== label) buffer += ` (${address})`;
-          link = null;
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
+        } else if (name === "li") {
+          flush();
+          items.pop();
+        } else if (name === "ul" || name === "ol") {
+          flush();
+          lists.pop();
+        } else if (name === "blockquote") {
+          flush();
+          quotes = Math.max(quotes - 1, 0);
+        } else if (HEADINGS.has(name)) {
+          flush();
+          headings = Math.max(headings - 1, 0);
+        } else if (name === "p" || name === "div") flush();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
   flush();
   return blocks;
 }
@@ -316,12 +229,6 @@ function frDay(d: Date): string {
   );
 }
 
-function frBytes(n: number): string {
-  if (n < 1024) return `${n} o`;
-  if (n < 1024 * 1024) return `${frNumber(Math.round((n / 1024) * 10) / 10)} Ko`;
-  return `${frNumber(Math.round((n / (1024 * 1024)) * 10) / 10)} Mo`;
-}
-
 function withUnit(value: number, unit: string | null): string {
   if (!unit) return frNumber(value);
   return `${frNumber(value)}\u00a0${unit}`;
@@ -353,7 +260,12 @@ function fitWidth(doc: Doc, text: string, width: number): string {
 }
 
 class Layout {
-  constructor(readonly doc: Doc) {}
+  /** Makes text drawable by the embedded fonts (registered once, here). */
+  readonly print: Printable;
+
+  constructor(readonly doc: Doc) {
+    this.print = registerFonts(doc);
+  }
 
   get left(): number {
     return MARGIN.left;
@@ -375,7 +287,7 @@ class Layout {
   }
 
   height(text: string, font: string, size: number, width: number, lineGap = 1.5): number {
-    return this.doc.font(font).fontSize(size).heightOfString(winAnsi(text), { width, lineGap });
+    return this.doc.font(font).fontSize(size).heightOfString(this.print(text), { width, lineGap });
   }
 
   /** Writes wrapped text at the left margin (or `x`), flowing onto new pages if needed. */
@@ -398,7 +310,7 @@ class Layout {
       .font(options.font ?? FONT)
       .fontSize(options.size ?? 9.5)
       .fillColor(options.color ?? INK)
-      .text(winAnsi(text), x, this.doc.y, {
+      .text(this.print(text), x, this.doc.y, {
         width,
         align: options.align ?? "left",
         lineGap: options.lineGap ?? 1.5,
@@ -416,10 +328,10 @@ class Layout {
       .font(BOLD)
       .fontSize(9.5)
       .fillColor(INK)
-      .text(winAnsi(`${label} : `), x, this.doc.y, { width, continued: true, lineGap: 1.5 })
+      .text(this.print(`${label} : `), x, this.doc.y, { width, continued: true, lineGap: 1.5 })
       .font(FONT)
       .fillColor(options.valueColor ?? INK)
-      .text(winAnsi(value), { lineGap: 1.5 });
+      .text(this.print(value), { lineGap: 1.5 });
     this.doc.x = this.left;
     this.gap(3);
   }
@@ -452,20 +364,36 @@ class Layout {
       this.text(options.empty ?? "Non renseigné.", { font: ITALIC, color: GREY, x, after: 4 });
       return;
     }
+    /** Where the text of the last item of each depth starts, for the paragraphs that follow it. */
+    const hanging = new Map<number, number>();
     for (const block of blocks) {
       if (block.kind === "item") {
         const indent = x + 6 + block.depth * 14;
-        const textX = indent + (block.marker.length > 2 ? 16 : 11);
+        // Bullets hang by 11 points; numbers are right-aligned (« 9. » over « 10. »).
+        const bullet = block.marker === "•";
+        const markerBox = bullet
+          ? 5
+          : Math.max(14, this.doc.font(FONT).fontSize(9.5).widthOfString(block.marker));
+        const offset =
+          block.marker === "" ? (hanging.get(block.depth) ?? 11) : bullet ? 11 : markerBox + 4;
+        hanging.set(block.depth, offset);
+        const textX = indent + offset;
         this.ensure(
           Math.min(this.height(block.text, FONT, 9.5, this.left + this.width - textX), 60),
         );
         const y = this.doc.y;
-        this.doc
-          .font(FONT)
-          .fontSize(9.5)
-          .fillColor(BLUE)
-          .text(winAnsi(block.marker), indent, y, { lineBreak: false });
-        this.doc.y = y;
+        if (block.marker !== "") {
+          this.doc
+            .font(FONT)
+            .fontSize(9.5)
+            .fillColor(BLUE)
+            .text(block.marker, indent, y, {
+              width: markerBox,
+              align: bullet ? "left" : "right",
+              lineBreak: false,
+            });
+          this.doc.y = y;
+        }
         this.text(block.text, { x: textX, after: 2 });
       } else if (block.kind === "heading") {
         this.ensure(30);
@@ -515,7 +443,7 @@ class Layout {
           .font(font)
           .fontSize(size)
           .fillColor(color)
-          .text(winAnsi(cell), x + pad, y + pad, {
+          .text(this.print(cell), x + pad, y + pad, {
             width: w - 2 * pad,
             height: h - 2 * pad,
             ellipsis: true,
@@ -621,16 +549,14 @@ function drawChart(
 
   doc.save().roundedRect(x, y, w, h, 3).lineWidth(0.5).strokeColor(RULE).stroke().restore();
   const title = `${indicator.name}${indicator.unit ? ` (${indicator.unit})` : ""}`;
-  doc
-    .font(BOLD)
-    .fontSize(8)
-    .fillColor(INK)
-    .text(winAnsi(title), x + 8, y + 7, {
-      width: w - 16,
-      height: 20,
-      ellipsis: true,
-      lineGap: 0.5,
-    });
+  // Two lines at most.
+  doc.font(BOLD).fontSize(8).fillColor(INK);
+  doc.text(layout.print(title), x + 8, y + 7, {
+    width: w - 16,
+    height: 2 * (doc.currentLineHeight(true) + 0.5) + 0.5,
+    ellipsis: true,
+    lineGap: 0.5,
+  });
 
   const plot = { left: x + 40, right: x + w - 14, top: y + 34, bottom: y + h - 32 };
   if (values.length === 0 || years.length === 0) {
@@ -662,7 +588,7 @@ function drawChart(
       .font(FONT)
       .fontSize(6.5)
       .fillColor(GREY)
-      .text(winAnsi(frNumber(Math.round(v * 1000) / 1000)), x + 4, gy - 3, {
+      .text(frNumber(Math.round(v * 1000) / 1000), x + 4, gy - 3, {
         width: plot.left - x - 8,
         align: "right",
         lineBreak: false,
@@ -707,7 +633,7 @@ function drawChart(
       .undash()
       .restore();
     // Legend, bottom right: a dashed segment and the target.
-    const legend = winAnsi(`Cible : ${withUnit(target, indicator.unit)}`);
+    const legend = layout.print(`Cible : ${withUnit(target, indicator.unit)}`);
     doc.font(FONT).fontSize(6.5);
     const legendWidth = doc.widthOfString(legend);
     const ly = y + h - 10;
@@ -743,7 +669,7 @@ function drawChart(
       .font(BOLD)
       .fontSize(6.5)
       .fillColor(BLUE)
-      .text(winAnsi(frNumber(p.value)), p.px - 25, py - plot.top < 10 ? py + 4 : py - 11, {
+      .text(frNumber(p.value), p.px - 25, py - plot.top < 10 ? py + 4 : py - 11, {
         width: 50,
         align: "center",
         lineBreak: false,
@@ -777,19 +703,56 @@ function indicatorTable(layout: Layout, indicators: ExportIndicator[]): void {
   ].sort();
   const years = allYears.slice(-6);
   const size = years.length > 4 ? 7 : 8;
-  const fixed = { unit: 44, target: 52, source: 58, trend: 60 };
+  const doc = layout.doc;
+  /**
+   * Width a column needs so that no word of its cells is cut (cell padding included), between
+   * `least` and `most` (longer words are cut).
+   */
+  const columnWidth = (headers: string[], cells: string[], least: number, most = 80) => {
+    /** The longest word (lines break at spaces and after hyphens, not at no-break spaces). */
+    const longest = (text: string) => {
+      const words = layout.print(text).split(/[ \n]+|(?<=-)/);
+      return Math.max(...words.map((word) => doc.widthOfString(word)));
+    };
+    doc.font(BOLD).fontSize(size);
+    const widths = headers.map(longest);
+    doc.font(FONT).fontSize(size);
+    return Math.min(Math.max(least, ...widths, ...cells.map(longest)), most) + 8;
+  };
+  const units = indicators.map((i) => i.unit ?? "—");
+  const targets = indicators.map((i) => i.target ?? "—");
+  const sources = indicators.map((i) => i.source);
+  const fixed = {
+    unit: columnWidth(["Unité"], units, 36),
+    target: columnWidth(["Cible"], targets, 44),
+    source: columnWidth(["Source"], sources, 50),
+    trend: columnWidth(["Tendance"], indicators.map(trendLabel), 52),
+  };
   const fixedTotal = fixed.unit + fixed.target + fixed.source + fixed.trend;
+  // Year columns: up to 48 points while the indicator's name keeps 110, never narrower than their
+  // figures (the name then keeps at least 90).
+  const figures = indicators.flatMap((i) =>
+    i.values.flatMap((v) =>
+      years.includes(v.schoolYear) && v.numericValue !== null ? [frNumber(v.numericValue)] : [],
+    ),
+  );
   const yearWidth =
-    years.length === 0 ? 0 : Math.min(56, (layout.width - fixedTotal - 110) / years.length);
+    years.length === 0
+      ? 0
+      : Math.max(
+          Math.min(48, (layout.width - fixedTotal - 110) / years.length),
+          Math.min(columnWidth(years, figures, 0), (layout.width - fixedTotal - 90) / years.length),
+        );
   const nameWidth = layout.width - fixedTotal - yearWidth * years.length;
   // A qualitative appreciation stays in its cell when it fits in three lines without cutting words;
-  // otherwise it is written in full under the table.
+  // otherwise the cell holds a note call and the text is written in full under the table.
   const fits = (text: string) => {
-    const doc = layout.doc.font(FONT).fontSize(size);
+    doc.font(FONT).fontSize(size);
     const inner = yearWidth - 7;
     return (
-      text.split(/\s+/).every((word) => doc.widthOfString(winAnsi(word)) <= inner) &&
-      doc.heightOfString(winAnsi(text), { width: inner, lineGap: 1 }) <= 3 * (size + 2)
+      text.split(/\s+/).every((word) => doc.widthOfString(layout.print(word)) <= inner) &&
+      doc.heightOfString(layout.print(text), { width: inner, lineGap: 1 }) <=
+        3 * (doc.currentLineHeight(true) + 1) + 0.5
     );
   };
   const below: { indicator: string; year: string; text: string }[] = [];
@@ -804,7 +767,7 @@ function indicatorTable(layout: Layout, indicators: ExportIndicator[]): void {
         if (text === "") return "—";
         if (fits(text)) return text;
         below.push({ indicator: indicator.name, year, text });
-        return "(ci-dessous)";
+        return `(${below.length})`;
       }),
       indicator.unit ?? "—",
       indicator.target ?? "—",
@@ -815,7 +778,15 @@ function indicatorTable(layout: Layout, indicators: ExportIndicator[]): void {
   layout.table(
     [
       { header: "Indicateur", width: nameWidth },
-      ...years.map((y) => ({ header: y, width: yearWidth, align: "center" as const })),
+      ...years.map((year) => ({
+        // « 2023-2024 » on two lines when narrow (no line break is allowed between « - » and a digit).
+        header:
+          doc.font(BOLD).fontSize(size).widthOfString(year) <= yearWidth - 7
+            ? year
+            : year.replace("-", "-\n"),
+        width: yearWidth,
+        align: "center" as const,
+      })),
       { header: "Unité", width: fixed.unit },
       { header: "Cible", width: fixed.target },
       { header: "Source", width: fixed.source },
@@ -830,7 +801,7 @@ function indicatorTable(layout: Layout, indicators: ExportIndicator[]): void {
       { font: ITALIC, size: 8, color: GREY, after: 4 },
     );
   }
-  for (const t of below) layout.field(`${t.indicator}, ${t.year}`, t.text);
+  below.forEach((t, i) => layout.field(`(${i + 1}) ${t.indicator}, ${t.year}`, t.text));
   const quantitative = indicators.filter((i) => i.kind === "QUANTITATIVE");
   if (quantitative.length > 0) {
     layout.text(
@@ -881,7 +852,9 @@ function evidenceTable(
         e.title,
         EVIDENCE_KIND_LABELS[e.kind],
         frDate(e.effectiveDate),
-        e.file ? `${e.file.fileName} (${frBytes(e.file.sizeBytes)})` : "Aucun fichier déposé",
+        e.file
+          ? `${e.file.fileName} (${formatFileSize(e.file.sizeBytes)})`
+          : "Aucun fichier déposé",
         e.file ? String(e.file.revision) : "—",
         e.file ? `${e.file.sha256.slice(0, 12)}…` : "—",
         citedIds.has(e.id) ? "Oui" : "Non",
@@ -1061,7 +1034,7 @@ function supportingItems(
 function criterionSection(layout: Layout, dossier: DossierExport, criterion: Criterion): void {
   const doc = layout.doc;
   const display = criterionDisplayCode(criterion.code);
-  doc.outline.addItem(winAnsi(`Critère ${display} — ${criterion.shortTitle}`));
+  doc.outline.addItem(layout.print(`Critère ${display} — ${criterion.shortTitle}`));
 
   // Banner.
   const titleHeight = layout.height(criterion.title, BOLD, 13, layout.width - 24, 1.5);
@@ -1073,7 +1046,7 @@ function criterionSection(layout: Layout, dossier: DossierExport, criterion: Cri
     .fontSize(9)
     .fillColor("#ffffff")
     .text(
-      winAnsi(
+      layout.print(
         `CRITÈRE ${display.toUpperCase()}${criterion.optional ? " (RÉGIONAL, OPTIONNEL)" : ""}`,
       ),
       layout.left + 12,
@@ -1084,7 +1057,7 @@ function criterionSection(layout: Layout, dossier: DossierExport, criterion: Cri
     .font(BOLD)
     .fontSize(13)
     .fillColor("#ffffff")
-    .text(winAnsi(criterion.title), layout.left + 12, top + 24, {
+    .text(layout.print(criterion.title), layout.left + 12, top + 24, {
       width: layout.width - 24,
       lineGap: 1.5,
     });
@@ -1279,9 +1252,9 @@ export function writeDossierPdf(dossier: DossierExport, out: Writable): Promise<
         const y = toc.y + i * 17;
         const number = String(entry.page + 1);
         doc.font(FONT).fontSize(10).fillColor(INK);
-        const labelWidth = doc.widthOfString(winAnsi(entry.label));
+        const labelWidth = doc.widthOfString(layout.print(entry.label));
         const numberWidth = doc.widthOfString(number);
-        doc.text(winAnsi(entry.label), layout.left, y, { lineBreak: false });
+        doc.text(layout.print(entry.label), layout.left, y, { lineBreak: false });
         const dotsFrom = layout.left + labelWidth + 6;
         const dotsTo = layout.left + layout.width - numberWidth - 6;
         if (dotsTo > dotsFrom) {
@@ -1304,7 +1277,7 @@ export function writeDossierPdf(dossier: DossierExport, out: Writable): Promise<
       doc.font(FONT).fontSize(7.5);
       const footerLeft = fitWidth(
         doc,
-        winAnsi(
+        layout.print(
           `Label Lycée des métiers — ${lead ? memberLabel(lead) : c.id}${
             dossier.source === "SNAPSHOT" ? " — version déposée" : " — version de travail"
           }`,
@@ -1375,16 +1348,16 @@ function engagementSection(layout: Layout, dossier: DossierExport): void {
   layout.table(
     [
       { header: "Établissement", width: 150 },
-      { header: "Document", width: 115 },
+      { header: "Document", width: 110 },
       { header: "Fichier", width: 130 },
-      { header: "Déposé le", width: 50 },
-      { header: "SHA-256", width: 50 },
+      { header: "Déposé le", width: 55 },
+      { header: "SHA-256", width: 64 },
     ],
     dossier.engagementDocuments.map((d) => ({
       cells: [
         names.get(d.establishmentId) ?? d.establishmentId,
         ENGAGEMENT_DOCUMENT_LABELS[d.kind],
-        `${d.fileName} (${frBytes(d.sizeBytes)})`,
+        `${d.fileName} (${formatFileSize(d.sizeBytes)})`,
         frDay(d.uploadedAt),
         `${d.sha256.slice(0, 10)}…`,
       ],

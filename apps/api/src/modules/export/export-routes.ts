@@ -5,276 +5,37 @@
  * Both stream straight to the response. Callers authenticate like GraphQL (session cookie or read-only
  * API token); a candidature the caller may not read answers 404 exactly like a missing one.
  *
- * The ZIP is written by a small streaming writer on node:zlib (deflate, data descriptors, ZIP64 past
- * 4 GiB of archive): archiver 8 is ESM-only and cannot be loaded by this CommonJS API under Jest on
- * Node 20 (nor statically by anything that imports the server in tests).
+ * The ZIP is written by yazl as it streams: each file is read from the storage only when the archive
+ * reaches it (one at a time, never buffered whole) and checked against its SHA-256 on the way; yazl
+ * switches to ZIP64 by itself past 4 GiB.
  */
 import { createHash } from "node:crypto";
-import { PassThrough, Readable, Transform, Writable } from "node:stream";
-import { finished, pipeline } from "node:stream/promises";
-import { crc32, createDeflateRaw } from "node:zlib";
+import { finished, pipeline, PassThrough, Readable, Transform, type Writable } from "node:stream";
 import cookieParser from "cookie-parser";
 import express from "express";
-import type { DataSource } from "typeorm";
+import { ZipFile } from "yazl";
 import {
-  DomainError,
   ENGAGEMENT_DOCUMENT_LABELS,
   canReadCandidature,
   canReadPersonalData,
   criteriaForCandidature,
-  type Viewer,
 } from "@ldm/domain";
-import { createContext } from "../../context";
-import { authorizeVisible } from "../../common/authz";
-import { AppError, notFound } from "../../common/errors";
+import { contextOfRequest, type HttpDeps } from "../../http/request-context";
+import { authorizeVisible, requireViewer } from "../../common/authz";
+import { notFound, sendErrorAnswer } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { log } from "../../common/logger";
 import type { FileStorage } from "../../storage/file-storage";
 import { Candidature } from "../candidature/candidature.entity";
-import { accessFacts } from "../candidature/candidature.service";
-import { SESSION_COOKIE, type AuthConfig } from "../identity/auth.config";
-import { viewerFromApiToken, viewerFromSession } from "../identity/session.service";
+import { loadAccessFacts } from "../candidature/candidature.gate";
 import { loadDossierExport, type DossierExport } from "./dossier-export";
 import { writeDossierPdf } from "./dossier-pdf";
-
-// ---------------------------------------------------------------------------------------------
-// Streaming ZIP writer
-
-const ZIP32_LIMIT = 0xffffffff;
-/** Bit 3: sizes and CRC follow the data (streaming); bit 11: names are UTF-8. */
-const ZIP_FLAGS = 0x0808;
-const UNIX_FILE_MODE = 0o100644;
 
 /** The client went away while the archive was being written. */
 export class ExportAbortedError extends Error {
   constructor() {
     super("Le téléchargement a été interrompu.");
     this.name = "ExportAbortedError";
-  }
-}
-
-interface CentralEntry {
-  name: Buffer;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-  dosTime: number;
-  dosDate: number;
-  unixTime: number;
-}
-
-/** MS-DOS date and time (civil time in France, as the files' users see them). */
-function dosDateTime(d: Date): { dosTime: number; dosDate: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Paris",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  const year = Math.min(Math.max(parts.year ?? 1980, 1980), 2107);
-  return {
-    dosTime: ((parts.hour ?? 0) << 11) | ((parts.minute ?? 0) << 5) | ((parts.second ?? 0) >> 1),
-    dosDate: ((year - 1980) << 9) | ((parts.month ?? 1) << 5) | (parts.day ?? 1),
-  };
-}
-
-/** Extra field 0x5455 (extended timestamp): the modification time in UTC. */
-function timestampExtra(unixTime: number): Buffer {
-  const b = Buffer.alloc(9);
-  b.writeUInt16LE(0x5455, 0);
-  b.writeUInt16LE(5, 2);
-  b.writeUInt8(1, 4);
-  b.writeUInt32LE(unixTime >>> 0, 5);
-  return b;
-}
-
-/**
- * Writes a ZIP archive into `out` one entry at a time, never holding a whole file in memory: each entry
- * is deflated as it streams, its CRC-32 and sizes follow in a data descriptor, and the central
- * directory is written by `finish()`. Honours back-pressure; fails with `ExportAbortedError` when `out`
- * closes early.
- */
-export class ZipWriter {
-  private offset = 0;
-  private busy = false;
-  private readonly entries: CentralEntry[] = [];
-
-  constructor(private readonly out: Writable) {}
-
-  private write(chunk: Buffer): Promise<void> {
-    const out = this.out;
-    if (out.destroyed || out.writableEnded) return Promise.reject(new ExportAbortedError());
-    this.offset += chunk.length;
-    if (out.write(chunk)) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const settle = (error?: Error) => {
-        out.off("drain", onDrain);
-        out.off("close", onClose);
-        out.off("error", onError);
-        if (error) reject(error);
-        else resolve();
-      };
-      const onDrain = () => settle();
-      const onClose = () => settle(new ExportAbortedError());
-      const onError = (error: Error) => settle(error);
-      out.on("drain", onDrain);
-      out.on("close", onClose);
-      out.on("error", onError);
-    });
-  }
-
-  /**
-   * Adds one file. With `expectedSha256`, the content is checked while it streams (a mismatch fails the
-   * archive rather than ship a corrupted piece). Returns the content's SHA-256 and size.
-   */
-  async add(
-    name: string,
-    source: Readable,
-    options: { date: Date; level?: number; expectedSha256?: string },
-  ): Promise<{ sha256: string; size: number }> {
-    if (this.busy) throw new Error("ZipWriter : une entrée est déjà en cours d'écriture.");
-    this.busy = true;
-    try {
-      const nameBytes = Buffer.from(name, "utf8");
-      if (nameBytes.length > 0xffff) throw new Error(`Nom d'entrée trop long : ${name}`);
-      const { dosTime, dosDate } = dosDateTime(options.date);
-      const unixTime = Math.max(0, Math.floor(options.date.getTime() / 1000));
-      const extra = timestampExtra(unixTime);
-      const offset = this.offset;
-
-      const header = Buffer.alloc(30);
-      header.writeUInt32LE(0x04034b50, 0);
-      header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(ZIP_FLAGS, 6);
-      header.writeUInt16LE(8, 8);
-      header.writeUInt16LE(dosTime, 10);
-      header.writeUInt16LE(dosDate, 12);
-      // CRC-32 and sizes (14–25) stay zero: they follow in the data descriptor.
-      header.writeUInt16LE(nameBytes.length, 26);
-      header.writeUInt16LE(extra.length, 28);
-      await this.write(Buffer.concat([header, nameBytes, extra]));
-
-      let crc = 0;
-      let size = 0;
-      let compressedSize = 0;
-      const hash = createHash("sha256");
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          crc = crc32(chunk, crc);
-          size += chunk.length;
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      });
-      const sink = new Writable({
-        write: (chunk: Buffer, _encoding, callback) => {
-          compressedSize += chunk.length;
-          this.write(chunk).then(
-            () => callback(),
-            (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-          );
-        },
-      });
-      await pipeline(source, tap, createDeflateRaw({ level: options.level ?? 6 }), sink);
-      const sha256 = hash.digest("hex");
-      if (options.expectedSha256 && options.expectedSha256 !== sha256) {
-        throw new Error(
-          `Le fichier « ${name} » ne correspond pas à son empreinte (${options.expectedSha256}) : stockage altéré.`,
-        );
-      }
-      if (size >= ZIP32_LIMIT || compressedSize >= ZIP32_LIMIT) {
-        throw new Error(`Le fichier « ${name} » dépasse 4 Gio : trop volumineux pour l'archive.`);
-      }
-      const descriptor = Buffer.alloc(16);
-      descriptor.writeUInt32LE(0x08074b50, 0);
-      descriptor.writeUInt32LE(crc >>> 0, 4);
-      descriptor.writeUInt32LE(compressedSize, 8);
-      descriptor.writeUInt32LE(size, 12);
-      await this.write(descriptor);
-      this.entries.push({
-        name: nameBytes,
-        crc: crc >>> 0,
-        compressedSize,
-        size,
-        offset,
-        dosTime,
-        dosDate,
-        unixTime,
-      });
-      return { sha256, size };
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** Writes the central directory and ends `out`. */
-  async finish(): Promise<void> {
-    const start = this.offset;
-    for (const e of this.entries) {
-      const zip64 = e.offset >= ZIP32_LIMIT;
-      const extras = [timestampExtra(e.unixTime)];
-      if (zip64) {
-        const z = Buffer.alloc(12);
-        z.writeUInt16LE(0x0001, 0);
-        z.writeUInt16LE(8, 2);
-        z.writeBigUInt64LE(BigInt(e.offset), 4);
-        extras.push(z);
-      }
-      const extra = Buffer.concat(extras);
-      const h = Buffer.alloc(46);
-      h.writeUInt32LE(0x02014b50, 0);
-      h.writeUInt16LE((3 << 8) | 45, 4);
-      h.writeUInt16LE(zip64 ? 45 : 20, 6);
-      h.writeUInt16LE(ZIP_FLAGS, 8);
-      h.writeUInt16LE(8, 10);
-      h.writeUInt16LE(e.dosTime, 12);
-      h.writeUInt16LE(e.dosDate, 14);
-      h.writeUInt32LE(e.crc, 16);
-      h.writeUInt32LE(e.compressedSize, 20);
-      h.writeUInt32LE(e.size, 24);
-      h.writeUInt16LE(e.name.length, 28);
-      h.writeUInt16LE(extra.length, 30);
-      h.writeUInt32LE((UNIX_FILE_MODE << 16) >>> 0, 38);
-      h.writeUInt32LE(zip64 ? ZIP32_LIMIT : e.offset, 42);
-      await this.write(Buffer.concat([h, e.name, extra]));
-    }
-    const size = this.offset - start;
-    const count = this.entries.length;
-    if (count >= 0xffff || start >= ZIP32_LIMIT || size >= ZIP32_LIMIT) {
-      const record = Buffer.alloc(56);
-      const recordOffset = this.offset;
-      record.writeUInt32LE(0x06064b50, 0);
-      record.writeBigUInt64LE(44n, 4);
-      record.writeUInt16LE((3 << 8) | 45, 12);
-      record.writeUInt16LE(45, 14);
-      record.writeBigUInt64LE(BigInt(count), 24);
-      record.writeBigUInt64LE(BigInt(count), 32);
-      record.writeBigUInt64LE(BigInt(size), 40);
-      record.writeBigUInt64LE(BigInt(start), 48);
-      const locator = Buffer.alloc(20);
-      locator.writeUInt32LE(0x07064b50, 0);
-      locator.writeBigUInt64LE(BigInt(recordOffset), 8);
-      locator.writeUInt32LE(1, 16);
-      await this.write(Buffer.concat([record, locator]));
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(Math.min(count, 0xffff), 8);
-    end.writeUInt16LE(Math.min(count, 0xffff), 10);
-    end.writeUInt32LE(Math.min(size, ZIP32_LIMIT), 12);
-    end.writeUInt32LE(Math.min(start, ZIP32_LIMIT), 16);
-    await this.write(end);
-    this.out.end();
-    await finished(this.out, { readable: false });
   }
 }
 
@@ -324,14 +85,17 @@ function uniqueIn(used: Set<string>, folder: string, name: string): string {
   return candidate;
 }
 
-/** Formats that are already compressed: deflated quickly rather than hard. */
-function levelFor(mediaType: string): number {
-  return /^(image\/(jpeg|png|gif|webp|avif|heic)|video\/|audio\/|application\/(zip|gzip|x-7z|x-rar|vnd\.openxmlformats|vnd\.oasis\.opendocument))/i.test(
-    mediaType,
-  )
-    ? 1
-    : 6;
+/** Formats that are already compressed: stored as they are rather than deflated again. */
+const ALREADY_COMPRESSED =
+  /^(image\/(jpeg|png|gif|webp|avif|heic)|video\/|audio\/|application\/(zip|gzip|x-7z|x-rar|vnd\.openxmlformats|vnd\.oasis\.opendocument))/i;
+
+/** yazl's compression level for a file: 0 (stored) when already compressed, else deflate's default. */
+function compressionLevelFor(mediaType: string): number {
+  return ALREADY_COMPRESSED.test(mediaType) ? 0 : 6;
 }
+
+/** Unix permissions of the archived files (-rw-r--r--). */
+const FILE_MODE = 0o100644;
 
 export interface ZipPlanEntry {
   path: string;
@@ -390,10 +154,49 @@ export function planDossierZip(dossier: DossierExport): ZipPlanEntry[] {
 }
 
 /**
+ * Passes bytes through while hashing them. At the end, hands their SHA-256 to `onDigest` or, when it
+ * differs from `expected`, fails instead of ending (the entry is then never completed).
+ */
+function sha256Check(
+  name: string,
+  expected: string | undefined,
+  onDigest: (sha256: string) => void,
+): Transform {
+  const hash = createHash("sha256");
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const sha256 = hash.digest("hex");
+      if (expected !== undefined && expected !== sha256) {
+        callback(
+          new Error(
+            `Le fichier « ${name} » ne correspond pas à son empreinte (${expected}) : stockage altéré.`,
+          ),
+        );
+        return;
+      }
+      onDigest(sha256);
+      callback();
+    },
+  });
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
  * Writes the dossier's ZIP into `out`: `dossier.pdf`, each evidence's current file under
  * `critere-<code>/` (once per supported criterion), the engagement documents under
  * `pieces-engagement/`, and `empreintes-sha256.txt` (checkable with `sha256sum -c`). A file missing from
  * the store is listed in `fichiers-manquants.txt` instead of failing the whole export.
+ *
+ * Honours back-pressure. A stored file that does not match its SHA-256 fails the archive rather than
+ * ship a corrupted piece; when `out` closes early, fails with `ExportAbortedError`. On failure, the
+ * streams being read are closed and `out` is left to the caller (a response is then cut).
  */
 export async function writeDossierZip(
   dossier: DossierExport,
@@ -410,89 +213,127 @@ export async function writeDossierZip(
     });
   }
 
-  const zip = new ZipWriter(out);
+  const zipfile = new ZipFile();
+  const output = zipfile.outputStream as Readable;
+  /** The streams of the entry being written, closed if the archive fails. */
+  const reading = new Set<Readable>();
+  /** The lines of `empreintes-sha256.txt`, in the order of the entries. */
   const sums: string[] = [];
-  const pdf = new PassThrough();
-  const rendering = writeDossierPdf(dossier, pdf);
-  rendering.catch((error: unknown) =>
-    pdf.destroy(error instanceof Error ? error : new Error(String(error))),
-  );
-  const written = await zip.add("dossier.pdf", pdf, { date: dossier.generatedAt });
-  await rendering;
-  sums.push(`${written.sha256}  dossier.pdf`);
 
-  for (const [i, entry] of plan.entries()) {
-    if (!present[i]) continue;
-    const { sha256 } = await zip.add(entry.path, storage.get(entry.sha256), {
-      date: entry.date,
-      level: levelFor(entry.mediaType),
-      expectedSha256: entry.sha256,
+  await new Promise<void>((resolve, reject) => {
+    let settled = false;
+    let stopWatching = () => {};
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      stopWatching();
+      if (!error) {
+        resolve();
+        return;
+      }
+      output.unpipe(out);
+      output.destroy();
+      for (const stream of reading) stream.destroy();
+      reject(error);
+    };
+    const fail = (error: unknown) => settle(asError(error));
+
+    /** An entry read from `open()` once the archive reaches it, hashed (and checked) on the way. */
+    const addStream = (
+      name: string,
+      open: () => Readable,
+      options: { date: Date; compressionLevel?: number; expectedSha256?: string },
+    ) => {
+      const slot = sums.push("") - 1;
+      zipfile.addReadStreamLazy(
+        name,
+        { mtime: options.date, mode: FILE_MODE, compressionLevel: options.compressionLevel ?? 6 },
+        (callback) => {
+          if (settled) return;
+          let source: Readable;
+          try {
+            source = open();
+          } catch (error) {
+            fail(error);
+            return;
+          }
+          const check = sha256Check(name, options.expectedSha256, (sha256) => {
+            sums[slot] = `${sha256}  ${name}`;
+          });
+          for (const stream of [source, check]) {
+            reading.add(stream);
+            stream.once("close", () => reading.delete(stream));
+          }
+          pipeline(source, check, (error) => {
+            if (error) fail(error);
+          });
+          callback(null, check);
+        },
+      );
+    };
+
+    zipfile.on("error", fail);
+    stopWatching = finished(out, { readable: false }, (error) => {
+      if (!error) settle();
+      else if (error.code === "ERR_STREAM_PREMATURE_CLOSE") settle(new ExportAbortedError());
+      else settle(error);
     });
-    sums.push(`${sha256}  ${entry.path}`);
-  }
-  if (missing.length > 0) {
-    const text = [
-      "Fichiers introuvables dans le stockage au moment de l'export (à signaler à la DRAFPIC) :",
-      "",
-      ...missing.map((m) => `- ${m.path} : ${m.label}, SHA-256 ${m.sha256}`),
-      "",
-    ].join("\r\n");
-    await zip.add("fichiers-manquants.txt", Readable.from(Buffer.from(text, "utf8")), {
-      date: dossier.generatedAt,
-    });
-  }
-  await zip.add(
-    "empreintes-sha256.txt",
-    Readable.from(Buffer.from(`${sums.join("\n")}\n`, "utf8")),
-    {
-      date: dossier.generatedAt,
-    },
-  );
-  await zip.finish();
+    output.pipe(out);
+
+    try {
+      addStream(
+        "dossier.pdf",
+        () => {
+          const pdf = new PassThrough();
+          writeDossierPdf(dossier, pdf).catch((error: unknown) => {
+            pdf.destroy(asError(error));
+            fail(error);
+          });
+          return pdf;
+        },
+        { date: dossier.generatedAt },
+      );
+      for (const [i, entry] of plan.entries()) {
+        if (!present[i]) continue;
+        addStream(entry.path, () => storage.get(entry.sha256), {
+          date: entry.date,
+          compressionLevel: compressionLevelFor(entry.mediaType),
+          expectedSha256: entry.sha256,
+        });
+      }
+      if (missing.length > 0) {
+        const text = [
+          "Fichiers introuvables dans le stockage au moment de l'export (à signaler à la DRAFPIC) :",
+          "",
+          ...missing.map((m) => `- ${m.path} : ${m.label}, SHA-256 ${m.sha256}`),
+          "",
+        ].join("\r\n");
+        zipfile.addBuffer(Buffer.from(text, "utf8"), "fichiers-manquants.txt", {
+          mtime: dossier.generatedAt,
+          mode: FILE_MODE,
+        });
+      }
+      // Written last, once every entry before it has been hashed.
+      zipfile.addReadStreamLazy(
+        "empreintes-sha256.txt",
+        { mtime: dossier.generatedAt, mode: FILE_MODE },
+        (callback) => {
+          if (settled) return;
+          callback(null, Readable.from(Buffer.from(`${sums.join("\n")}\n`, "utf8")));
+        },
+      );
+      zipfile.end();
+    } catch (error) {
+      fail(error);
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
-export interface ExportRoutesDeps {
-  dataSource: DataSource;
-  auth: AuthConfig;
+export interface ExportRoutesDeps extends HttpDeps {
   storage: FileStorage;
-}
-
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-};
-
-/** The caller, from a bearer API token or the signed session cookie (as for GraphQL). */
-async function viewerOf(
-  deps: ExportRoutesDeps,
-  req: express.Request,
-  res: express.Response,
-): Promise<Viewer> {
-  const authorization = req.headers.authorization;
-  if (authorization && /^Bearer\s+/i.test(authorization)) {
-    return viewerFromApiToken(deps.dataSource, authorization.replace(/^Bearer\s+/i, "").trim());
-  }
-  const token: unknown = (req.signedCookies as Record<string, unknown> | undefined)?.[
-    SESSION_COOKIE
-  ];
-  if (typeof token === "string" && token.length > 0) {
-    const found = await viewerFromSession(deps.dataSource, deps.auth, token);
-    if (found) return found.viewer;
-    res.clearCookie(SESSION_COOKIE, {
-      httpOnly: true,
-      sameSite: "strict",
-      secure: req.secure,
-      signed: true,
-      path: "/",
-    });
-  }
-  throw new AppError("UNAUTHENTICATED", "Authentification requise : connectez-vous.");
 }
 
 function sendError(res: express.Response, error: unknown, context: Record<string, unknown>): void {
@@ -510,31 +351,12 @@ function sendError(res: express.Response, error: unknown, context: Record<string
   for (const header of ["Content-Type", "Content-Disposition", "Cache-Control"]) {
     res.removeHeader(header);
   }
-  let code = "INTERNAL_SERVER_ERROR";
-  let message = "Erreur interne du serveur. L'incident a été journalisé.";
-  if (error instanceof AppError || error instanceof DomainError) {
-    code = error.code;
-    message = error.message;
-  } else {
-    log("error", "erreur inattendue pendant l'export du dossier", {
-      ...context,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
-  }
-  if (code === "UNAUTHENTICATED") res.setHeader("WWW-Authenticate", 'Bearer realm="ldm"');
-  res
-    .status(STATUS[code] ?? 500)
-    .setHeader("Cache-Control", "no-store")
-    .json({ errors: [{ message, extensions: { code } }] });
+  sendErrorAnswer(res, error, context);
 }
 
 function fileSlug(dossier: DossierExport): string {
   const lead = dossier.members.find((m) => m.isLead) ?? dossier.members[0];
   return (lead?.uai ?? dossier.candidature.id).replace(/[^A-Za-z0-9-]/g, "");
-}
-
-function attachment(fileName: string): string {
-  return `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** Mounts the export routes under /exports (with their own cookie parsing). */
@@ -548,23 +370,24 @@ export function mountExportRoutes(app: express.Express, deps: ExportRoutesDeps):
       const id = req.params.id;
       const context: Record<string, unknown> = { candidatureId: id, format };
       try {
-        const viewer = await viewerOf(deps, req, res);
+        const ctx = await contextOfRequest(deps, req, res);
+        const viewer = requireViewer(ctx);
         context.userId = viewer.userId;
-        const ctx = createContext(deps.dataSource, deps.auth, { viewer, ip: req.ip ?? null });
         ctx.operation = format === "pdf" ? "exportDossierPdf" : "exportDossierZip";
         assertUuidOrNotFound("La candidature", id);
         // One consistent view of a dossier that may be changing while it is read.
         const dossier = await deps.dataSource.transaction("REPEATABLE READ", async (manager) => {
           const c = await manager.getRepository(Candidature).findOneBy({ id });
           if (!c) throw notFound("La candidature", id);
-          const facts = await accessFacts(manager, c);
+          const { facts } = await loadAccessFacts(manager, c);
           await authorizeVisible(ctx, canReadCandidature(viewer, facts), "La candidature", id);
           return loadDossierExport(manager, id, { personalData: canReadPersonalData(viewer) });
         });
         const fileName = `dossier-${fileSlug(dossier)}.${format}`;
         res.status(200);
+        // RFC 6266 `Content-Disposition` (res.attachment also sets a type from the extension: ours follows).
+        res.attachment(fileName);
         res.setHeader("Content-Type", format === "pdf" ? "application/pdf" : "application/zip");
-        res.setHeader("Content-Disposition", attachment(fileName));
         res.setHeader("Cache-Control", "private, no-store");
         res.setHeader("X-Content-Type-Options", "nosniff");
         log("info", "export du dossier", { ...context, source: dossier.source });

@@ -12,6 +12,7 @@ import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { crc32 } from "node:zlib";
 import express from "express";
+import PDFDocument from "pdfkit";
 import yauzl from "yauzl";
 import type { DataSource } from "typeorm";
 import {
@@ -19,9 +20,12 @@ import {
   IMPROVEMENT_STEP_LABELS,
   criteriaForCandidature,
 } from "@ldm/domain";
+import { createAppEventBus } from "../../app-events";
+import { freezeDossier } from "../dossier/dossier-snapshot";
 import { createContext } from "../../context";
 import { insertEstablishment, insertUser } from "../../test/fixtures";
 import { createTestApp, TEST_AUTH, type TestApp } from "../../test/test-app";
+import type { FileStorage } from "../../storage/file-storage";
 import { LocalFileStorage } from "../../storage/local-file-storage";
 import type { Establishment } from "../establishment/establishment.entity";
 import {
@@ -33,21 +37,30 @@ import {
   CriterionResponse,
 } from "../candidature/candidature.entity";
 import { Indicator, IndicatorValue } from "../dossier/indicator.entity";
-import { freezeDossier } from "../dossier/dossier.service";
 import { EngagementDocument, Evidence, EvidenceRevision } from "../evidence/evidence.entity";
 import { SESSION_COOKIE } from "../identity/auth.config";
 import { openSession } from "../identity/session.service";
 import { ApiToken } from "../identity/user.entity";
 import { newToken } from "../identity/tokens";
 import { loadDossierExport } from "./dossier-export";
-import { htmlToBlocks, numericTarget, winAnsi, writeDossierPdf } from "./dossier-pdf";
-import { mountExportRoutes, safeFileName, writeDossierZip } from "./export-routes";
+import { htmlToBlocks, numericTarget, writeDossierPdf } from "./dossier-pdf";
+import { BOLD, printable, registerFonts, woffToSfnt } from "./pdf-fonts";
+import {
+  ExportAbortedError,
+  mountExportRoutes,
+  safeFileName,
+  writeDossierZip,
+} from "./export-routes";
 
 const LABEL_TITLE = "Métiers de la mer et du nautisme";
 const INDICATOR = "Taux d'insertion à six mois";
 const EVIDENCE = "Convention de partenariat avec le port de Marseille";
 const BROCHURE = "Plaquette du réseau";
 const YEARS = ["2021-2022", "2022-2023", "2023-2024"];
+
+/** French typography the PDF must keep: guillemets with no-break spaces, apostrophe, ligature. */
+const NARRATIVE_HTML =
+  "<p>Notre &laquo;&#8239;cœur de métier&#8239;&raquo; : l’accueil des élèves en entreprise.</p>";
 
 const PLANNED_HTML =
   "<p>Cartographie des métiers du <strong>littoral</strong> avec la CCI.</p><ul><li>Réunion du comité local école-entreprise</li><li>Enquête auprès des anciens élèves</li></ul>";
@@ -97,33 +110,65 @@ function collector(): { sink: Writable; bytes: () => Buffer } {
   return { sink, bytes: () => Buffer.concat(chunks) };
 }
 
-let pdftotextChecked = false;
-/** The text of a PDF according to poppler's pdftotext (whitespace collapsed). */
-function pdfText(pdf: Buffer): string {
-  if (!pdftotextChecked) {
+let popplerChecked = false;
+/** Runs a poppler tool on a PDF and returns what it writes. */
+function poppler(tool: "pdftotext" | "pdffonts" | "pdftoppm", pdf: Buffer, args: string[]): Buffer {
+  if (!popplerChecked) {
     try {
-      execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+      for (const t of ["pdftotext", "pdffonts", "pdftoppm"]) {
+        execFileSync(t, ["-v"], { stdio: "ignore" });
+      }
     } catch {
       throw new Error(
-        "pdftotext est introuvable : installez poppler-utils (apt-get install -y poppler-utils) pour lancer ce test.",
+        "pdftotext, pdffonts ou pdftoppm est introuvable : installez poppler-utils (apt-get install -y poppler-utils) pour lancer ce test.",
       );
     }
-    pdftotextChecked = true;
+    popplerChecked = true;
   }
   const file = path.join(storageDir, `lecture-${Date.now()}-${Math.random()}.pdf`);
   fs.writeFileSync(file, pdf);
   try {
-    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" })
-      .replace(/\s+/g, " ")
-      .trim();
+    return execFileSync(tool, [...args, file, ...(tool === "pdftotext" ? ["-"] : [])]);
   } finally {
     fs.rmSync(file, { force: true });
   }
 }
 
+/** The text of a PDF according to poppler's pdftotext (whitespace collapsed). */
+function pdfText(pdf: Buffer): string {
+  return poppler("pdftotext", pdf, ["-enc", "UTF-8"]).toString("utf8").replace(/\s+/g, " ").trim();
+}
+
+/** Share of the dark pixels of the first page of a PDF, rendered in grey levels by pdftoppm. */
+function inkOf(pdf: Buffer): number {
+  const pgm = poppler("pdftoppm", pdf, ["-gray", "-r", "36", "-f", "1", "-l", "1"]);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.toString("latin1", 0, 40));
+  if (!header) throw new Error("pdftoppm n'a pas produit d'image PGM.");
+  const pixels = pgm.subarray(header[0].length);
+  return pixels.filter((level) => level < 128).length / pixels.length;
+}
+
+/** The fonts of a PDF according to poppler's pdffonts (name without its subset prefix). */
+function pdfFonts(pdf: Buffer): { name: string; embedded: boolean; unicode: boolean }[] {
+  const [, dashes = "", ...rows] = poppler("pdffonts", pdf, []).toString().trimEnd().split("\n");
+  // The columns (name, type, encoding, emb, sub, uni, object ID) lie under the header's dashes.
+  const columns = [...dashes.matchAll(/-+/g)].map((m) => [m.index, m.index + m[0].length]);
+  return rows.map((row) => {
+    const cell = (i: number) => row.slice(columns[i]?.[0], columns[i]?.[1]).trim();
+    return {
+      name: cell(0).replace(/^[A-Z]{6}\+/, ""),
+      embedded: cell(3) === "yes",
+      unicode: cell(5) === "yes",
+    };
+  });
+}
+
 interface ZipEntryContent {
   data: Buffer;
   crc32: number;
+  /** 0: stored, 8: deflated. */
+  compressionMethod: number;
+  modified: Date;
 }
 
 /** Every entry of a ZIP (yauzl checks the sizes; the CRC-32 is checked here). */
@@ -141,7 +186,12 @@ async function unzip(buffer: Buffer): Promise<Map<string, ZipEntryContent>> {
           for await (const chunk of stream) chunks.push(chunk as Buffer);
           const data = Buffer.concat(chunks);
           expect(crc32(data) >>> 0).toBe(entry.crc32);
-          entries.set(entry.fileName, { data, crc32: entry.crc32 });
+          entries.set(entry.fileName, {
+            data,
+            crc32: entry.crc32,
+            compressionMethod: entry.compressionMethod,
+            modified: entry.getLastModDate(),
+          });
           zip.readEntry();
         })
         .catch(reject);
@@ -149,6 +199,27 @@ async function unzip(buffer: Buffer): Promise<Map<string, ZipEntryContent>> {
     zip.readEntry();
   });
   return entries;
+}
+
+/** The store, recording the streams it opens (and able to hand out altered content). */
+function watchedStorage(altered: Record<string, Buffer> = {}): {
+  storage: FileStorage;
+  opened: { sha256: string; stream: Readable }[];
+} {
+  const opened: { sha256: string; stream: Readable }[] = [];
+  return {
+    opened,
+    storage: {
+      put: (content, options) => storage.put(content, options),
+      exists: (sha) => storage.exists(sha),
+      delete: (sha) => storage.delete(sha),
+      get: (sha) => {
+        const stream = altered[sha] ? Readable.from([altered[sha]]) : storage.get(sha);
+        opened.push({ sha256: sha, stream });
+        return stream;
+      },
+    },
+  };
 }
 
 /** `Cookie` header of a session, signed as cookie-parser expects (`s:` + value + HMAC). */
@@ -344,7 +415,7 @@ beforeAll(async () => {
       candidatureId,
       establishmentId: estA.id,
       criterionCode: "1",
-      narrative: "",
+      narrative: NARRATIVE_HTML,
       planned: PLANNED_HTML,
       done: "<p>Deux formations complémentaires d'initiative locale ouvertes en 2023.</p>",
       measured: "<p>Taux d'insertion suivi chaque année (InserJeunes).</p>",
@@ -379,7 +450,7 @@ afterAll(async () => {
   if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
 });
 
-describe("rich text and WinAnsi", () => {
+describe("rich text and printable text", () => {
   test("sanitised HTML becomes paragraphs and list items", () => {
     expect(htmlToBlocks(PLANNED_HTML)).toEqual([
       { kind: "paragraph", text: "Cartographie des métiers du littoral avec la CCI." },
@@ -400,15 +471,85 @@ describe("rich text and WinAnsi", () => {
       { kind: "paragraph", text: "Texte brut" },
       { kind: "item", text: "point", depth: 0, marker: "•" },
     ]);
+    expect(htmlToBlocks("Plain &laquo;&nbsp;texte&nbsp;&raquo; : 5 <6 & 7\n\n2) suite")).toEqual([
+      { kind: "paragraph", text: "Plain «\u00a0texte\u00a0» : 5 <6 & 7" },
+      { kind: "item", text: "suite", depth: 0, marker: "2." },
+    ]);
   });
 
-  test("characters outside WinAnsi are replaced", () => {
-    expect(winAnsi("≥ 80\u202f% – « œuvre » → ok ✓ 😀 Ştefan Łódź")).toBe(
-      ">= 80\u00a0% – « œuvre » -> ok v ? Stefan ?ódz",
+  test("entities, headings, quotes, nested lists and links", () => {
+    expect(htmlToBlocks(NARRATIVE_HTML)).toEqual([
+      {
+        kind: "paragraph",
+        text: "Notre «\u202fcœur de métier\u202f» : l’accueil des élèves en entreprise.",
+      },
+    ]);
+    expect(
+      htmlToBlocks(
+        "<H3>Bilan</H3><p>L&rsquo;&oelig;uvre&#x202F;: <EM>réussie</EM>.</p><blockquote><p>Citation</p></blockquote><h4></h4><p>Après</p>",
+      ),
+    ).toEqual([
+      { kind: "heading", text: "Bilan" },
+      { kind: "paragraph", text: "L’œuvre\u202f: réussie." },
+      { kind: "quote", text: "Citation" },
+      { kind: "paragraph", text: "Après" },
+    ]);
+    expect(
+      htmlToBlocks(
+        "<ul><li><p>Un</p><p>Suite du point</p><ol><li>Sous-point</li><li>Autre</li></ol>Fin du point</li><li>Deux<br>ligne</li></ul>",
+      ),
+    ).toEqual([
+      { kind: "item", text: "Un", depth: 0, marker: "•" },
+      { kind: "item", text: "Suite du point", depth: 0, marker: "" },
+      { kind: "item", text: "Sous-point", depth: 1, marker: "1." },
+      { kind: "item", text: "Autre", depth: 1, marker: "2." },
+      { kind: "item", text: "Fin du point", depth: 0, marker: "" },
+      { kind: "item", text: "Deux\nligne", depth: 0, marker: "•" },
+    ]);
+    // Implied closing tags, mail addresses, links labelled with their own address, hidden content.
+    expect(
+      htmlToBlocks(
+        '<p>Écrire à <a href="mailto:ce.0130001a@ac-aix-marseille.fr">la direction</a><p>Voir <a href="https://exemple.fr">https://exemple.fr</a><style>p{}</style><ul><li>A<li>B</ul>',
+      ),
+    ).toEqual([
+      { kind: "paragraph", text: "Écrire à la direction (ce.0130001a@ac-aix-marseille.fr)" },
+      { kind: "paragraph", text: "Voir https://exemple.fr" },
+      { kind: "item", text: "A", depth: 0, marker: "•" },
+      { kind: "item", text: "B", depth: 0, marker: "•" },
+    ]);
+  });
+
+  test("text is made printable with the Marianne fonts", () => {
+    const print = registerFonts(new PDFDocument());
+    // French typography and the Latin letters Marianne draws are kept as they are.
+    const french = "« Œuvre », l’élève — 80\u202f% ≥ 12\u00a0€ → Ştefan Łódź, ça ﬁnit";
+    expect(print(french)).toBe(french.replace("ﬁ", "fi"));
+    // Controls go, tabs become spaces, what the font lacks is replaced.
+    expect(print("a\tb\u0007c\r\nd\u2028e\u00adf\u200e ✓ 😀 non\u2011stop e\u0301")).toBe(
+      "a bc\nd\nef ? ? non-stop é",
     );
+    expect(printable("a\tb\u0000")).toBe("a b");
+    expect(() => woffToSfnt(Buffer.from("pas une police"))).toThrow("WOFF");
     expect(numericTarget("80 %", "%")).toBe(80);
     expect(numericTarget("≥ 12,5 élèves", "élèves")).toBe(12.5);
     expect(numericTarget("Très satisfaisante", null)).toBeNull();
+  });
+
+  test("the embedded Marianne draws its glyphs", async () => {
+    // fontkit subsets the DSFR's WOFF2 files without outlines (foliojs/fontkit#201): the PDF then
+    // lists the font and extracts the text, but shows blank pages. Check that ink is drawn.
+    const doc = new PDFDocument({ size: [300, 80], margin: 0 });
+    registerFonts(doc);
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => doc.on("end", resolve));
+    doc.font(BOLD).fontSize(48).text("Œuvré", 10, 10);
+    doc.end();
+    await ended;
+    const pdf = Buffer.concat(chunks);
+    expect(pdfFonts(pdf)).toEqual([{ name: "Marianne-Bold", embedded: true, unicode: true }]);
+    expect(pdfText(pdf)).toBe("Œuvré");
+    expect(inkOf(pdf)).toBeGreaterThan(0.05);
   });
 
   test("file names are made safe", () => {
@@ -450,6 +591,23 @@ describe("export of an open dossier", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
 
+    // Marianne is embedded (subset, with its Unicode map) and no other font is used.
+    const fonts = pdfFonts(pdf);
+    expect(fonts.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["Marianne-Regular", "Marianne-Bold", "Marianne-RegularItalic"]),
+    );
+    for (const font of fonts) {
+      expect(font).toEqual({
+        name: expect.stringMatching(/^Marianne-/),
+        embedded: true,
+        unicode: true,
+      });
+    }
+    // French typography survives: guillemets (with their no-break spaces), apostrophe, œ.
+    expect(text).toContain("Synthèse de la démarche");
+    expect(text).toContain("Notre « cœur de métier » : l’accueil des élèves en entreprise.");
+    for (const ch of ["«", "»", "’", "œ"]) expect(text).toContain(ch);
+
     expect(text).toContain("Dossier de candidature au label Lycée des métiers");
     expect(text).toContain(`« ${LABEL_TITLE} »`);
     expect(text).toContain("Candidature en réseau");
@@ -472,7 +630,7 @@ describe("export of an open dossier", () => {
     expect(text).toContain("InserJeunes");
     expect(text).toContain("En hausse (favorable)");
     expect(text).toContain("Cible : 80 %");
-    expect(text).toContain(">= attentes");
+    expect(text).toContain("≥ attentes");
     expect(text).toContain(EVIDENCE);
     expect(text).toContain(files["convention-v2"]!.sha256.slice(0, 12));
     expect(text).toContain(BROCHURE);
@@ -534,6 +692,67 @@ describe("export of an open dossier", () => {
       `critere-8/${BROCHURE}.pdf`,
     );
   });
+
+  test("entries keep their dates; already-compressed files are stored, the others deflated", async () => {
+    const dossier = await loadDossierExport(ds, candidatureId);
+    // Only the compression depends on the media type: a PNG-typed brochure is stored as is.
+    const withImage = {
+      ...dossier,
+      evidence: dossier.evidence.map((e) =>
+        e.title === BROCHURE ? { ...e, file: { ...e.file!, mediaType: "image/png" } } : e,
+      ),
+    };
+    const { sink, bytes } = collector();
+    await writeDossierZip(withImage, storage, sink);
+    const entries = await unzip(bytes());
+    const convention = dossier.evidence.find((e) => e.title === EVIDENCE)!.file!;
+    expect(entries.get(`critere-8/${BROCHURE}.pdf`)!.compressionMethod).toBe(0);
+    expect(sha256(entries.get(`critere-8/${BROCHURE}.pdf`)!.data)).toBe(files.plaquette!.sha256);
+    expect(entries.get(`critere-1/${EVIDENCE}.pdf`)!.compressionMethod).toBe(8);
+    expect(entries.get("dossier.pdf")!.compressionMethod).toBe(8);
+    const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+    expect(seconds(entries.get(`critere-1/${EVIDENCE}.pdf`)!.modified)).toBe(
+      seconds(convention.uploadedAt!),
+    );
+    expect(seconds(entries.get("dossier.pdf")!.modified)).toBe(seconds(dossier.generatedAt));
+  });
+
+  test("a stored file that no longer matches its SHA-256 fails the archive", async () => {
+    const dossier = await loadDossierExport(ds, candidatureId);
+    const { storage: altered, opened } = watchedStorage({
+      [files.plaquette!.sha256]: Buffer.from("contenu altéré"),
+    });
+    const { sink } = collector();
+    await expect(writeDossierZip(dossier, altered, sink)).rejects.toThrow(
+      `Le fichier « critere-8/${BROCHURE}.pdf » ne correspond pas à son empreinte (${files.plaquette!.sha256}) : stockage altéré.`,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    // The files after it are not read, and nothing stays open.
+    expect(opened.map((o) => o.sha256)).not.toContain(files.lettre!.sha256);
+    for (const { stream } of opened) expect(stream.destroyed).toBe(true);
+  });
+
+  test("a client leaving mid-download aborts the archive and closes the file being read", async () => {
+    const dossier = await loadDossierExport(ds, candidatureId);
+    const { storage: watched, opened } = watchedStorage();
+    let received = 0;
+    let receivedAtOpen: number | undefined;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        if (opened.length > 0) receivedAtOpen ??= received;
+        callback();
+        // Gone 32 KiB into the first stored file (the 200 KB convention).
+        if (receivedAtOpen !== undefined && received - receivedAtOpen > 32 * 1024) this.destroy();
+      },
+    });
+    await expect(writeDossierZip(dossier, watched, sink)).rejects.toBeInstanceOf(
+      ExportAbortedError,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(opened.map((o) => o.sha256)).toEqual([files["convention-v2"]!.sha256]);
+    expect(opened[0]!.stream.destroyed).toBe(true);
+  });
 });
 
 describe("HTTP routes", () => {
@@ -542,7 +761,12 @@ describe("HTTP routes", () => {
 
   beforeAll(async () => {
     const web = express();
-    mountExportRoutes(web, { dataSource: ds, auth: TEST_AUTH, storage });
+    mountExportRoutes(web, {
+      dataSource: ds,
+      auth: TEST_AUTH,
+      storage,
+      events: createAppEventBus(),
+    });
     await new Promise<void>((resolve) => {
       server = web.listen(0, "127.0.0.1", () => resolve());
     });
@@ -558,8 +782,8 @@ describe("HTTP routes", () => {
     const pdf = await fetch(`${base}/${candidatureId}/dossier.pdf`, { headers: { cookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(pdf.headers.get("content-disposition")).toContain(
-      `filename*=UTF-8''dossier-${estA.uai}.pdf`,
+    expect(pdf.headers.get("content-disposition")).toBe(
+      `attachment; filename=dossier-${estA.uai}.pdf`,
     );
     expect(pdf.headers.get("cache-control")).toContain("no-store");
     const pdfBytes = Buffer.from(await pdf.arrayBuffer());
@@ -568,8 +792,8 @@ describe("HTTP routes", () => {
     const zip = await fetch(`${base}/${candidatureId}/dossier.zip`, { headers: { cookie } });
     expect(zip.status).toBe(200);
     expect(zip.headers.get("content-type")).toBe("application/zip");
-    expect(zip.headers.get("content-disposition")).toContain(
-      `filename*=UTF-8''dossier-${estA.uai}.zip`,
+    expect(zip.headers.get("content-disposition")).toBe(
+      `attachment; filename=dossier-${estA.uai}.zip`,
     );
     const entries = await unzip(Buffer.from(await zip.arrayBuffer()));
     expect(entries.has("dossier.pdf")).toBe(true);
@@ -625,7 +849,7 @@ describe("HTTP routes", () => {
         errors: [
           {
             message: `La candidature « ${candidatureId} » est introuvable.`,
-            extensions: { code: "NOT_FOUND" },
+            extensions: { code: "NOT_FOUND", details: { id: candidatureId } },
           },
         ],
       });
@@ -633,7 +857,7 @@ describe("HTTP routes", () => {
         errors: [
           {
             message: `La candidature « ${missingId} » est introuvable.`,
-            extensions: { code: "NOT_FOUND" },
+            extensions: { code: "NOT_FOUND", details: { id: missingId } },
           },
         ],
       });
@@ -677,10 +901,11 @@ describe("HTTP routes", () => {
 describe("export of a submitted dossier", () => {
   test("the frozen snapshot is exported, not the rows changed afterwards", async () => {
     const submittedAt = new Date("2024-03-14T09:30:00Z");
-    await ds.transaction(async (manager) => {
+    const ctx = createContext(ds, TEST_AUTH, { viewer: app.drafpic, events: createAppEventBus() });
+    await ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       const c = await manager.getRepository(Candidature).findOneByOrFail({ id: candidatureId });
-      const ctx = createContext(ds, TEST_AUTH, { viewer: app.drafpic });
-      await freezeDossier(ctx, manager, c, submittedAt);
+      await freezeDossier(tx, c, submittedAt);
       await manager
         .getRepository(Candidature)
         .update({ id: candidatureId }, { state: "SUBMITTED", submittedAt });
@@ -719,7 +944,12 @@ describe("export of a submitted dossier", () => {
     // Once submitted, an assigned auditor downloads the archive.
     await ds.getRepository(CandidatureAuditor).save({ candidatureId, userId: auditor.id });
     const web = express();
-    mountExportRoutes(web, { dataSource: ds, auth: TEST_AUTH, storage });
+    mountExportRoutes(web, {
+      dataSource: ds,
+      auth: TEST_AUTH,
+      storage,
+      events: createAppEventBus(),
+    });
     const server = web.listen(0, "127.0.0.1");
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));
     try {

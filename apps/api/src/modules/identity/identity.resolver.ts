@@ -84,7 +84,7 @@ export class IdentityResolver {
     input: ChangePasswordInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.changePassword(ctx, tx, input));
+    return ctx.transaction((tx) => service.changePassword(tx, input));
   }
 
   @Mutation(() => AppUser, { description: "Crée un compte (DRAFPIC)." })
@@ -93,7 +93,7 @@ export class IdentityResolver {
     input: CreateUserInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.createUser(ctx, tx, input));
+    return ctx.transaction((tx) => service.createUser(tx, input));
   }
 
   @Mutation(() => AppUser, {
@@ -104,7 +104,7 @@ export class IdentityResolver {
     input: DeactivateUserInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.deactivateUser(ctx, tx, input));
+    return ctx.transaction((tx) => service.deactivateUser(tx, input));
   }
 
   @Mutation(() => CreatedApiToken, {
@@ -116,7 +116,7 @@ export class IdentityResolver {
     input: CreateApiTokenInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.createApiToken(ctx, tx, input));
+    return ctx.transaction((tx) => service.createApiToken(tx, input));
   }
 
   @Mutation(() => ApiToken, {
@@ -127,7 +127,7 @@ export class IdentityResolver {
     input: RevokeApiTokenInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.transaction((tx) => service.revokeApiToken(ctx, tx, input));
+    return ctx.transaction((tx) => service.revokeApiToken(tx, input));
   }
 
   @FieldResolver(() => Establishment, {

@@ -1,7 +1,7 @@
 /** Authentication (login, logout, passwords, API tokens) and account management. */
 import { In, IsNull, MoreThan, type EntityManager } from "typeorm";
 import { accountShapeProblems, canRunProcedure, isSchoolRole, type Viewer } from "@ldm/domain";
-import type { RequestContext } from "../../context";
+import type { RequestContext, TransactionContext } from "../../context";
 import { AppError, badInput, notFound } from "../../common/errors";
 import { authorize, authorizeVisible, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
@@ -139,13 +139,12 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
 }
 
 export async function changePassword(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: ChangePasswordInput,
 ): Promise<boolean> {
   const viewer = requireViewer(ctx);
   await authorize(ctx, !viewer.readOnly, "jeton en lecture seule");
-  const user = await manager.getRepository(AppUser).findOneByOrFail({ id: viewer.userId });
+  const user = await ctx.manager.getRepository(AppUser).findOneByOrFail({ id: viewer.userId });
   // The current password is checked under the same throttling as a login (a stolen session cannot guess it).
   const attempt = await checkPasswordThrottled(ctx, user.email, input.currentPassword, (m) =>
     m.getRepository(AppUser).findOneBy({ id: user.id }),
@@ -154,27 +153,19 @@ export async function changePassword(
   if (attempt.outcome === "failed")
     throw new AppError("UNAUTHENTICATED", "Le mot de passe actuel est incorrect.");
   assertPasswordPolicy(input.newPassword, user.email);
-  await manager
+  await ctx.manager
     .getRepository(AppUser)
     .update({ id: user.id }, { passwordHash: await hashPassword(input.newPassword) });
-  await endUserSessions(manager, user.id);
+  await endUserSessions(ctx.manager, user.id);
   ctx.session.clear();
-  await recordChange(
-    ctx,
-    manager,
-    "User",
-    user.id,
-    { passwordHash: "old" },
-    { passwordHash: "new" },
-  );
+  await recordChange(ctx, "User", user.id, { passwordHash: "old" }, { passwordHash: "new" });
   await recordAuthEvent(ctx.dataSource, { type: "PASSWORD_CHANGED", userId: user.id, ip: ctx.ip });
   return true;
 }
 
 /** Creates an account (DRAFPIC, or the administration command with `viewer` null). */
 export async function createUser(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: CreateUserInput,
   options: { asAdministrator?: boolean } = {},
 ): Promise<AppUser> {
@@ -190,11 +181,13 @@ export async function createUser(
   if (problems.length > 0) throw badInput(problems.join(" "), { problems });
   if (establishmentId) {
     assertUuidOrNotFound("L'établissement", establishmentId);
-    if (!(await manager.getRepository(Establishment).exists({ where: { id: establishmentId } })))
+    if (
+      !(await ctx.manager.getRepository(Establishment).exists({ where: { id: establishmentId } }))
+    )
       throw notFound("L'établissement", establishmentId);
   }
   assertPasswordPolicy(input.password, email);
-  const repo = manager.getRepository(AppUser);
+  const repo = ctx.manager.getRepository(AppUser);
   if (await repo.exists({ where: { email } })) {
     throw new AppError("CONFLICT", `Un compte existe déjà pour l'adresse ${email}.`);
   }
@@ -212,30 +205,29 @@ export async function createUser(
       lastLoginAt: null,
     }),
   );
-  await recordChange(ctx, manager, "User", user.id, null, user);
+  await recordChange(ctx, "User", user.id, null, user);
   return user;
 }
 
 export async function deactivateUser(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: DeactivateUserInput,
 ): Promise<AppUser> {
   const viewer = requireViewer(ctx);
   await authorize(ctx, canRunProcedure(viewer), "désactivation de compte");
   assertUuidOrNotFound("Le compte", input.userId);
-  const repo = manager.getRepository(AppUser);
+  const repo = ctx.manager.getRepository(AppUser);
   const before = await repo.findOneBy({ id: input.userId });
   if (!before) throw notFound("Le compte", input.userId);
   if (before.id === viewer.userId)
     throw badInput("Vous ne pouvez pas désactiver votre propre compte.");
   await repo.update({ id: before.id }, { active: false });
-  await endUserSessions(manager, before.id);
-  await manager
+  await endUserSessions(ctx.manager, before.id);
+  await ctx.manager
     .getRepository(ApiToken)
     .update({ userId: before.id, revokedAt: IsNull() }, { revokedAt: new Date() });
   const after = await repo.findOneByOrFail({ id: before.id });
-  await recordChange(ctx, manager, "User", before.id, before, after);
+  await recordChange(ctx, "User", before.id, before, after);
   await recordAuthEvent(ctx.dataSource, {
     type: "USER_DEACTIVATED",
     userId: before.id,
@@ -246,8 +238,7 @@ export async function deactivateUser(
 }
 
 export async function createApiToken(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: CreateApiTokenInput,
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const viewer = requireViewer(ctx);
@@ -260,7 +251,7 @@ export async function createApiToken(
     throw badInput(`La durée de validité d'un jeton va de 1 à ${ctx.auth.apiTokenMaxDays} jours.`);
   }
   const { token, hash } = newToken(API_TOKEN_PREFIX);
-  const repo = manager.getRepository(ApiToken);
+  const repo = ctx.manager.getRepository(ApiToken);
   const apiToken = await repo.save(
     repo.create({
       userId: viewer.userId,
@@ -272,7 +263,7 @@ export async function createApiToken(
       lastUsedAt: null,
     }),
   );
-  await recordChange(ctx, manager, "ApiToken", apiToken.id, null, apiToken);
+  await recordChange(ctx, "ApiToken", apiToken.id, null, apiToken);
   await recordAuthEvent(ctx.dataSource, {
     type: "API_TOKEN_CREATED",
     userId: viewer.userId,
@@ -283,14 +274,13 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(
-  ctx: RequestContext,
-  manager: EntityManager,
+  ctx: TransactionContext,
   input: RevokeApiTokenInput,
 ): Promise<ApiToken> {
   const viewer = requireViewer(ctx);
   await authorize(ctx, !viewer.readOnly, "jeton en lecture seule");
   assertUuidOrNotFound("Le jeton", input.tokenId);
-  const repo = manager.getRepository(ApiToken);
+  const repo = ctx.manager.getRepository(ApiToken);
   const before = await repo.findOneBy({ id: input.tokenId });
   if (!before) throw notFound("Le jeton", input.tokenId);
   await authorizeVisible(
@@ -301,7 +291,7 @@ export async function revokeApiToken(
   );
   if (!before.revokedAt) await repo.update({ id: before.id }, { revokedAt: new Date() });
   const after = await repo.findOneByOrFail({ id: before.id });
-  await recordChange(ctx, manager, "ApiToken", before.id, before, after);
+  await recordChange(ctx, "ApiToken", before.id, before, after);
   await recordAuthEvent(ctx.dataSource, {
     type: "API_TOKEN_REVOKED",
     userId: before.userId,

@@ -1,3 +1,6 @@
+import { isNullableType, isObjectType } from "graphql";
+import { PERSONAL_DATA_FIELDS } from "@ldm/domain";
+import { buildAppSchema } from "../../schema";
 import { createTestApp, ok, type TestApp } from "../../test/test-app";
 import { insertEstablishment, insertUser } from "../../test/fixtures";
 
@@ -30,5 +33,22 @@ describe("personal data", () => {
       fullName: "Camille Durand",
       email: staff.user.email,
     });
+  });
+
+  it("is marked in one list, the domain's, whose every field exists in the schema and may be null", async () => {
+    const schema = await buildAppSchema();
+    for (const [typeName, fields] of Object.entries(PERSONAL_DATA_FIELDS)) {
+      const type = schema.getType(typeName);
+      expect(isObjectType(type)).toBe(true);
+      if (!isObjectType(type)) continue;
+      for (const field of fields) {
+        expect({ typeName, field, exists: Boolean(type.getFields()[field]) }).toEqual({
+          typeName,
+          field,
+          exists: true,
+        });
+        expect(isNullableType(type.getFields()[field]!.type)).toBe(true);
+      }
+    }
   });
 });

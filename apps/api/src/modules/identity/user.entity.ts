@@ -1,10 +1,9 @@
-import { Field, ObjectType, UseMiddleware } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { GraphQLDateTimeISO } from "graphql-scalars";
 import type { AuditorProfile, Role } from "@ldm/domain";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { BaseEntity } from "../../common/base.entity";
 import { AuditorProfileEnum, RoleEnum } from "../../common/enums";
-import { PersonalData } from "../../common/guards";
 import { Establishment } from "../establishment/establishment.entity";
 
 /** A person who logs in: school head or staff, DRAFPIC, auditor or analyst. */
@@ -15,18 +14,15 @@ export class AppUser extends BaseEntity {
     nullable: true,
     description: "Adresse électronique (donnée personnelle).",
   })
-  @UseMiddleware(PersonalData)
   @Index({ unique: true })
   @Column({ type: "text" })
   email!: string;
 
   @Field(() => String, { nullable: true, description: "Nom et prénom (donnée personnelle)." })
-  @UseMiddleware(PersonalData)
   @Column({ name: "full_name", type: "text" })
   fullName!: string;
 
   @Field(() => String, { nullable: true, description: "Téléphone (donnée personnelle)." })
-  @UseMiddleware(PersonalData)
   @Column({ type: "text", nullable: true })
   phone!: string | null;
 
@@ -183,7 +179,6 @@ export class AuthEvent {
     nullable: true,
     description: "Adresse électronique saisie (donnée personnelle).",
   })
-  @UseMiddleware(PersonalData)
   @Column({ type: "text", nullable: true })
   email!: string | null;
 

@@ -1,7 +1,13 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
-import type { Criterion, Expectation, QualeducFiche, Referential } from "@ldm/domain";
-import { OptionalCriterionVariantEnum } from "../../common/enums";
+import type {
+  Criterion,
+  Expectation,
+  ExpectationScope,
+  QualeducFiche,
+  Referential,
+} from "@ldm/domain";
+import { ExpectationScopeEnum, OptionalCriterionVariantEnum } from "../../common/enums";
 
 @ObjectType("Expectation", { description: "Attendu du cahier des charges pour un critère." })
 export class ExpectationType implements Expectation {
@@ -10,6 +16,11 @@ export class ExpectationType implements Expectation {
 
   @Field(() => String, { description: "Texte de l'attendu." })
   text!: string;
+
+  @Field(() => ExpectationScopeEnum, {
+    description: "Toutes les candidatures, ou seulement les candidatures en réseau.",
+  })
+  scope!: ExpectationScope;
 }
 
 @ObjectType("QualeducFiche", { description: "Fiche Qualéduc d'auto-évaluation." })

@@ -125,7 +125,7 @@ describe("EvidencePage", () => {
     renderPage();
     const file = new File(["%PDF-1.7 affiche"], "affiche.pdf", { type: "application/pdf" });
     await fillNewEvidence(user, file);
-    expect(screen.getByText("Fichier choisi : affiche.pdf (16 o).")).toBeInTheDocument();
+    expect(screen.getByText("Fichier choisi : affiche.pdf (16 octets).")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Envoyer la pièce" }));
 
     expect(upload).toHaveBeenCalledTimes(1);
@@ -183,7 +183,7 @@ describe("EvidencePage", () => {
     const zone = await screen.findByTestId("drop-zone");
     const file = new File(["%PDF"], "depose.pdf", { type: "application/pdf" });
     fireEvent.drop(zone, { dataTransfer: { files: [file] } });
-    expect(screen.getByText("Fichier choisi : depose.pdf (4 o).")).toBeInTheDocument();
+    expect(screen.getByText("Fichier choisi : depose.pdf (4 octets).")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Envoyer la pièce" }));
     expect(screen.getByLabelText(/Titre de la pièce/)).toHaveAccessibleDescription(
       "Indiquez le titre de la pièce.",

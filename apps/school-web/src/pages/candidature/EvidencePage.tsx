@@ -5,7 +5,8 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, GraphQLErrorAlert } from "@ldm/ui";
+import { formatFileSize } from "@ldm/domain";
+import { formatDate, GraphQLErrorAlert, localeOf } from "@ldm/ui";
 import { useCurrentUser } from "../../auth/currentUser";
 import { Loading } from "../../components/Loading";
 import { useDocumentTitle } from "../../components/useDocumentTitle";
@@ -14,7 +15,6 @@ import type { EvidenceFieldsFragment } from "../../gql/graphql";
 import { paths } from "../../paths";
 import { useCandidatureId } from "./candidatureContext";
 import { canEditCriterion, editableCriteria, isSchoolEditable } from "./criterion/access";
-import { formatSize } from "./criterion/CriterionEditor";
 import { EvidenceDelete } from "./evidence/EvidenceDelete";
 import { EvidenceEditForm } from "./evidence/EvidenceEditForm";
 import { EvidenceUploadForm } from "./evidence/EvidenceUploadForm";
@@ -218,7 +218,7 @@ export function EvidencePage() {
                         {f
                           ? `${f.fileName} — ${t(`dossier.evidence.types.${typeKey(f.mediaType)}`, {
                               format: f.mediaType.split("/")[1]?.toUpperCase() ?? "",
-                            })}, ${formatSize(f.sizeBytes, lng)}`
+                            })}, ${formatFileSize(f.sizeBytes, localeOf(lng))}`
                           : t("dossier.evidence.noFile")}
                       </dd>
                       <dt className={fr.cx("fr-text--bold")}>
@@ -394,7 +394,7 @@ function RevisionHistory({ evidence }: { evidence: EvidenceFieldsFragment }) {
             {t("dossier.evidence.historyItem", {
               revision: r.revision,
               fileName: r.fileName,
-              size: formatSize(r.sizeBytes, i18n.language),
+              size: formatFileSize(r.sizeBytes, localeOf(i18n.language)),
               date: formatDate(r.createdAt, { lng: i18n.language, withTime: true }),
             })}{" "}
             <a

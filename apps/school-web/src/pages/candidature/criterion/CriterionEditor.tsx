@@ -9,7 +9,8 @@ import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { formatDate, graphQLErrorCode, GraphQLErrorAlert } from "@ldm/ui";
+import { formatFileSize } from "@ldm/domain";
+import { formatDate, graphQLErrorCode, GraphQLErrorAlert, localeOf } from "@ldm/ui";
 import { graphql } from "../../../gql";
 import type {
   AttainmentLevel,
@@ -104,14 +105,6 @@ function draftOf(r: Partial<CriterionResponseFieldsFragment> | null): Draft {
 
 function toggle(list: readonly string[], value: string, on: boolean): string[] {
   return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
-}
-
-export function formatSize(bytes: number, lng: string): string {
-  const nf = (n: number) =>
-    new Intl.NumberFormat(lng === "fr" ? "fr-FR" : lng, { maximumFractionDigits: 1 }).format(n);
-  if (bytes < 1024) return `${nf(bytes)} o`;
-  if (bytes < 1024 * 1024) return `${nf(bytes / 1024)} ko`;
-  return `${nf(bytes / (1024 * 1024))} Mo`;
 }
 
 export interface CriterionEditorProps {
@@ -545,7 +538,7 @@ function CitedEvidence({
                   {t(`dossier.enums.EvidenceKind.${e.kind}`)} ·{" "}
                   {formatDate(e.effectiveDate, { lng: i18n.language })}
                   {e.currentFile
-                    ? ` · ${e.currentFile.fileName} (${formatSize(e.currentFile.sizeBytes, i18n.language)})`
+                    ? ` · ${e.currentFile.fileName} (${formatFileSize(e.currentFile.sizeBytes, localeOf(i18n.language))})`
                     : ""}
                   {" · "}
                   {isCited ? t("dossier.criterion.citedHere") : t("dossier.criterion.notCitedHere")}

@@ -1,7 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { useId, useRef, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { formatSize } from "../criterion/CriterionEditor";
+import { formatFileSize } from "@ldm/domain";
+import { localeOf } from "@ldm/ui";
 
 export interface FileDropZoneProps {
   label: string;
@@ -72,7 +73,7 @@ export function FileDropZone({ label, file, onFile, errorMessage, disabled }: Fi
         {file
           ? t("dossier.evidence.upload.chosen", {
               name: file.name,
-              size: formatSize(file.size, i18n.language),
+              size: formatFileSize(file.size, localeOf(i18n.language)),
             })
           : ""}
       </p>

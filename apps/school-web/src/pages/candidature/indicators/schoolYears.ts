@@ -1,4 +1,5 @@
 /** School years (« 2024-2025 », from September to August) and the display of indicator values. */
+import { localeOf } from "@ldm/ui";
 import type { IndicatorKind } from "../../../gql/graphql";
 
 /** The school year a date falls in (Paris civil date; a school year starts on 1 September). */
@@ -37,9 +38,7 @@ export function yearsToShow(
 }
 
 export function formatNumber(n: number, lng: string): string {
-  return new Intl.NumberFormat(lng === "fr" ? "fr-FR" : lng, { maximumFractionDigits: 2 }).format(
-    n,
-  );
+  return new Intl.NumberFormat(localeOf(lng), { maximumFractionDigits: 2 }).format(n);
 }
 
 /** A value as people read it: « 82,5 % », « 14 élèves », or the qualitative appraisal. */

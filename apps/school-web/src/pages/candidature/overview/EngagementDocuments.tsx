@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "@ldm/ui";
+import { formatFileSize } from "@ldm/domain";
+import { formatDate, localeOf } from "@ldm/ui";
 import type { OverviewCandidature } from "../OverviewPage";
 import type { ViewerRights } from "../team/viewerRights";
 import { EngagementUpload } from "./EngagementUpload";
@@ -12,12 +13,6 @@ export interface EngagementDocumentsProps {
   candidature: OverviewCandidature;
   rights: ViewerRights;
   onUploaded: () => void;
-}
-
-function formatSize(bytes: number, lng: string): string {
-  const kb = bytes / 1024;
-  const format = new Intl.NumberFormat(lng === "fr" ? "fr-FR" : lng, { maximumFractionDigits: 1 });
-  return kb < 1024 ? `${format.format(kb)} ko` : `${format.format(kb / 1024)} Mo`;
 }
 
 /**
@@ -74,7 +69,7 @@ export function EngagementDocuments({
                 {t(`procedure.engagement.kinds.${d.kind}`)} — {d.fileName}
               </a>{" "}
               <span className={fr.cx("fr-text--sm")}>
-                ({formatSize(d.sizeBytes, lng)},{" "}
+                ({formatFileSize(d.sizeBytes, localeOf(lng))},{" "}
                 {t("procedure.engagement.sentOn", {
                   date: formatDate(d.createdAt, { lng, withTime: true }),
                 })}

@@ -1,0 +1,1 @@
+module.exports = require("@ldm/eslint-config").domain;
