@@ -23,9 +23,10 @@ module.exports = {
     {
       name: "portals-stay-apart",
       severity: "error",
-      comment: "A portal never imports another app; shared code lives in packages/.",
-      from: { path: "^apps/school-web/" },
-      to: { path: "^apps/(api|auditor-web)/src" },
+      comment:
+        "A portal never imports another app (the API or the other portal); shared code lives in packages/.",
+      from: { path: "^apps/(school-web|auditor-web)/" },
+      to: { path: "^apps/", pathNot: "^apps/$1/" },
     },
   ],
   options: {

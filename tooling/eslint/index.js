@@ -1,6 +1,7 @@
 /**
  * Shared ESLint flat configs.
- * - `base`: typescript-eslint recommended, no unused variables, `any` only with a comment.
+ * - `base`: typescript-eslint recommended, no unused variables, `any` only with a comment, no role
+ *   comparison outside the domain's authorization rules.
  * - `domain`: `base` plus the purity rules of packages/domain (no I/O, no framework, no process.env).
  * - `react`: `base` plus the rules of hooks (eslint-plugin-react-hooks, with the React Compiler checks)
  *   for the portals and @ldm/ui; generated GraphQL code (`src/gql/`) is not linted.
@@ -22,6 +23,23 @@ const base = tseslint.config(
       ],
       eqeqeq: ["error", "always", { null: "ignore" }],
       "no-console": "off",
+    },
+  },
+  {
+    // Who may do what is decided by @ldm/domain's authorization rules, never by comparing roles in
+    // an app (tests, fixtures and the demo data may name roles: they describe data, they decide nothing).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}", "src/test/**", "src/seed/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/]:matches([left.property.name='role'], [right.property.name='role'])",
+          message:
+            "Pas de comparaison de rôle ici : utilisez (ou ajoutez) une règle de @ldm/domain (authorization.ts).",
+        },
+      ],
     },
   },
 );
@@ -61,6 +79,8 @@ const domain = tseslint.config(...base, {
       "error",
       { name: "process", message: "packages/domain never reads the environment." },
     ],
+    // The domain is where roles are compared.
+    "no-restricted-syntax": "off",
   },
 });
 

@@ -16,6 +16,10 @@ const ESM_ONLY = [
   "dom-serializer",
   "domelementtype",
   "entities",
+  // pg-boss (the job queue) and its ESM-only dependencies.
+  "pg-boss",
+  "serialize-error",
+  "non-error",
 ];
 
 module.exports = {

@@ -11,12 +11,21 @@
  *
  * Each row states the RULE; a row that fails shows a bug in the API, not in the matrix.
  */
-import { insertEvidence } from "./test/fixtures";
+import { inDays, insertEstablishment, insertEvidence, today } from "./test/fixtures";
 import { randomUUID } from "node:crypto";
-import { AUDITOR_VISIBLE_STATES, uaiCheckLetter, type Viewer } from "@ldm/domain";
+import {
+  AUDITOR_VISIBLE_STATES,
+  INDEPENDENCE_DECLARATION_VERSION,
+  NATIONAL_CRITERION_CODES,
+  uaiCheckLetter,
+  type Viewer,
+} from "@ldm/domain";
 import { buildAppSchema } from "./schema";
 import { createTestApp, type GraphQLResult, type TestApp } from "./test/test-app";
-import { inMonths } from "./test/fixtures";
+import { onWorkingDay, workingDayInMonths } from "./test/fixtures";
+import { insertAuditPlan } from "./test/preparation-fixtures";
+import { DECISION_MUTATION_ROWS, DECISION_QUERY_ROWS } from "./test/decision-matrix";
+import { FOLLOW_UP_MUTATION_ROWS, FOLLOW_UP_QUERY_ROWS } from "./test/follow-up-matrix";
 import {
   CALLERS,
   CaseFixture,
@@ -98,7 +107,109 @@ function transitionRow(
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The audit's fixtures
+
+/** A line of the grid: criterion 1 of the scope's establishment, as a whole. */
+function auditEntry(c: { id: string; establishmentId: string }) {
+  return {
+    writeId: randomUUID(),
+    candidatureId: c.id,
+    establishmentId: c.establishmentId,
+    criterionCode: "1",
+    level: "MET",
+    comment: "Offre de formation cohérente.",
+  };
+}
+
+/** An improvement area or a commitment of the candidature, at version 1; returns its id. */
+async function insertFinding(
+  f: CaseFixture,
+  table: "improvement_area" | "audit_commitment",
+  candidatureId: string,
+): Promise<string> {
+  const [row] = (await f.world.app.dataSource.query(
+    table === "improvement_area"
+      ? "INSERT INTO improvement_area (candidature_id, severity, description) VALUES ($1, 'MINOR', 'Axe') RETURNING id"
+      : "INSERT INTO audit_commitment (candidature_id, description, owner, due_on) VALUES ($1, 'Engagement', 'Direction', $2) RETURNING id",
+    table === "improvement_area" ? [candidatureId] : [candidatureId, inDays(200)],
+  )) as { id: string }[];
+  return row!.id;
+}
+
+/** A report ready to be finalised: the team's level on every criterion, a recommendation, a summary. */
+async function completeReport(
+  f: CaseFixture,
+  c: { id: string; establishmentId: string },
+): Promise<void> {
+  const ds = f.world.app.dataSource;
+  for (const code of NATIONAL_CRITERION_CODES) {
+    await ds.query(
+      "INSERT INTO assessment_entry (candidature_id, establishment_id, criterion_code, level) VALUES ($1, $2, $3, 'MET')",
+      [c.id, c.establishmentId, code],
+    );
+  }
+  await ds.query(
+    "INSERT INTO audit_report (candidature_id, recommendation, summary) VALUES ($1, 'FAVOURABLE', 'Démarche aboutie.')",
+    [c.id],
+  );
+}
+
 const QUERY_MATRIX = {
+  ...DECISION_QUERY_ROWS,
+  ...FOLLOW_UP_QUERY_ROWS,
+  myNotifications: {
+    // Everyone reads their own notifications (a token its owner's).
+    expect: AUTHENTICATED,
+    run: (f) => f.exec(`{ myNotifications(first: 2, unreadOnly: true) { totalCount } }`),
+  },
+  myDeadlines: {
+    expect: AUTHENTICATED,
+    run: (f) => f.exec(`{ myDeadlines(withinDays: 365) { key kind date } }`),
+  },
+  // --- The audit (modules/assessment): the team's work is read by DRAFPIC and the signed auditors;
+  // the report by its readers (null for a reader of the candidature while it is a draft).
+  auditFindings: {
+    expect: rule(DENY, { DRAFPIC: ALLOW, TOKEN: ALLOW, AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `query($id: ID!) { auditFindings(candidatureId: $id) { improvementAreas { id } commitments { id } } }`,
+        { id: c.id },
+      );
+    },
+  },
+  auditGrid: {
+    expect: rule(DENY, { DRAFPIC: ALLOW, TOKEN: ALLOW, AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(
+        `query($id: ID!) { auditGrid(candidatureId: $id) { editable lines { criterionCode } } }`,
+        {
+          id: c.id,
+        },
+      );
+    },
+  },
+  auditReport: {
+    expect: rule(ALLOW, { ANONYMOUS: DENY, SCHOOL_HEAD: OWN, SCHOOL_STAFF: OWN, AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      return f.exec(`query($id: ID!) { auditReport(candidatureId: $id) { id status } }`, {
+        id: c.id,
+      });
+    },
+  },
+  myAuditAssignments: {
+    // Everyone lists their own (none but an auditor's).
+    expect: AUTHENTICATED,
+    async run(f) {
+      await f.candidature();
+      return f.exec(
+        `{ myAuditAssignments(first: 5) { totalCount edges { node { candidatureId nextStep } } } }`,
+      );
+    },
+  },
   academies: {
     expect: AUTHENTICATED,
     run: (f) => f.exec(`{ academies { code departements { code } } }`),
@@ -183,6 +294,267 @@ const QUERY_MATRIX = {
 } satisfies Record<string, MatrixEntry>;
 
 const MUTATION_MATRIX = {
+  ...DECISION_MUTATION_ROWS,
+  ...FOLLOW_UP_MUTATION_ROWS,
+  markNotificationRead: {
+    // One's own notification, in person (own); somebody else's answers like a missing one (other).
+    expect: rule(OWN, { ANONYMOUS: DENY, TOKEN: DENY }),
+    async run(f, scope) {
+      const someoneElse = await f.account("ANALYST");
+      const [row] = (await f.world.app.dataSource.query(
+        `INSERT INTO notification (user_id, kind, title, body) VALUES ($1, 'REMINDER', 'Rappel', 'Texte') RETURNING id`,
+        [scope === "own" && f.viewer ? f.viewer.userId : someoneElse.user.id],
+      )) as { id: string }[];
+      return f.exec(
+        `mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id readAt } }`,
+        { input: { notificationId: row!.id } },
+      );
+    },
+  },
+  requestPasswordReset: {
+    // Public (the answer is the same for any address); an API token calls no mutation.
+    expect: rule(ALLOW, { TOKEN: DENY }),
+    async run(f) {
+      // Every matrix call comes from one IP: start each case with no request counted.
+      await f.world.app.dataSource.query("DELETE FROM password_reset_request");
+      return f.exec(
+        `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`,
+        { input: { email: `matrice.${randomUUID()}@tests.ldm.fr` } },
+      );
+    },
+  },
+  resetPassword: {
+    // Public: the link's token is the credential.
+    expect: rule(ALLOW, { TOKEN: DENY }),
+    async run(f) {
+      const account = await f.account("SCHOOL_STAFF", { establishment: f.side.establishment });
+      const token = `matrice-${randomUUID()}`;
+      await f.world.app.dataSource.query(
+        `INSERT INTO password_reset_token (user_id, token_hash, expires_at) VALUES ($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'), now() + interval '1 hour')`,
+        [account.user.id, token],
+      );
+      return f.exec(`mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`, {
+        input: { token, newPassword: MATRIX_NEW_PASSWORD },
+      });
+    },
+  },
+  // --- The audit (modules/assessment) ------------------------------------------------------
+  setAuditTeam: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const c = await f.candidature();
+      const inspector = await f.account("AUDITOR");
+      return f.exec(`mutation($input: SetAuditTeamInput!) { setAuditTeam(input: $input) { id } }`, {
+        input: { candidatureId: c.id, members: [{ userId: inspector.user.id, teamRole: "LEAD" }] },
+      });
+    },
+  },
+  signAuditDeclaration: {
+    // The assigned auditor, for themself (here the world's auditor has not signed yet).
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature();
+      await f.world.app.dataSource.query(
+        "UPDATE candidature_auditor SET declaration_signed_at = NULL WHERE candidature_id = $1",
+        [c.id],
+      );
+      return f.exec(
+        `mutation($input: SignAuditDeclarationInput!) { signAuditDeclaration(input: $input) { id declarationSignedAt } }`,
+        {
+          input: {
+            candidatureId: c.id,
+            textVersion: INDEPENDENCE_DECLARATION_VERSION,
+            noConflictOfInterest: true,
+          },
+        },
+      );
+    },
+  },
+  saveAssessmentDraft: {
+    // A signed auditor of the team.
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDIT_PLAN_RECEIVED" });
+      return f.exec(
+        `mutation($input: SaveAssessmentEntryInput!) { saveAssessmentDraft(input: $input) { entry { id } } }`,
+        { input: auditEntry(c) },
+      );
+    },
+  },
+  saveTeamAssessment: {
+    // The signed lead auditor.
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDIT_PLAN_RECEIVED", leadAuditor: true });
+      return f.exec(
+        `mutation($input: SaveAssessmentEntryInput!) { saveTeamAssessment(input: $input) { entry { id } } }`,
+        { input: auditEntry(c) },
+      );
+    },
+  },
+  saveImprovementArea: {
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDITED" });
+      return f.exec(
+        `mutation($input: SaveImprovementAreaInput!) { saveImprovementArea(input: $input) { improvementArea { id } } }`,
+        {
+          input: {
+            writeId: randomUUID(),
+            id: randomUUID(),
+            candidatureId: c.id,
+            severity: "MINOR",
+            description: "Formaliser le suivi des anciens élèves.",
+          },
+        },
+      );
+    },
+  },
+  removeImprovementArea: {
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDITED" });
+      const id = await insertFinding(f, "improvement_area", c.id);
+      return f.exec(
+        `mutation($input: RemoveAuditFindingInput!) { removeImprovementArea(input: $input) { improvementArea { removedAt } } }`,
+        { input: { writeId: randomUUID(), id, candidatureId: c.id, baseVersion: 1 } },
+      );
+    },
+  },
+  saveAuditCommitment: {
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDITED" });
+      return f.exec(
+        `mutation($input: SaveAuditCommitmentInput!) { saveAuditCommitment(input: $input) { commitment { id } } }`,
+        {
+          input: {
+            writeId: randomUUID(),
+            id: randomUUID(),
+            candidatureId: c.id,
+            description: "Mettre en place un tableau de bord du décrochage.",
+            owner: "Proviseure adjointe",
+            dueOn: inDays(200),
+          },
+        },
+      );
+    },
+  },
+  removeAuditCommitment: {
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDITED" });
+      const id = await insertFinding(f, "audit_commitment", c.id);
+      return f.exec(
+        `mutation($input: RemoveAuditFindingInput!) { removeAuditCommitment(input: $input) { commitment { removedAt } } }`,
+        { input: { writeId: randomUUID(), id, candidatureId: c.id, baseVersion: 1 } },
+      );
+    },
+  },
+  saveAuditReport: {
+    // The signed lead auditor.
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDITED", leadAuditor: true });
+      return f.exec(
+        `mutation($input: SaveAuditReportInput!) { saveAuditReport(input: $input) { report { id } } }`,
+        {
+          input: {
+            writeId: randomUUID(),
+            candidatureId: c.id,
+            summary: "Synthèse.",
+            recommendation: "FAVOURABLE",
+          },
+        },
+      );
+    },
+  },
+  finaliseAuditReport: {
+    // The signed lead auditor, once the team's level is set on every criterion.
+    expect: rule(DENY, { AUDITOR: OWN }),
+    async run(f) {
+      const c = await f.candidature({ auditState: "AUDITED", leadAuditor: true });
+      await completeReport(f, c);
+      return f.exec(
+        `mutation($input: FinaliseAuditReportInput!) { finaliseAuditReport(input: $input) { report { status } } }`,
+        { input: { writeId: randomUUID(), candidatureId: c.id, baseVersion: 1 } },
+      );
+    },
+  },
+  // --- Before the audit (modules/preparation) ---------------------------------------------
+  setReferentInspector: {
+    expect: DRAFPIC_ONLY,
+    run: (f) =>
+      f.exec(
+        `mutation($input: SetReferentInspectorInput!) { setReferentInspector(input: $input) { id } }`,
+        {
+          input: { establishmentId: f.side.establishment.id, fullName: "Inspecteur de la matrice" },
+        },
+      ),
+  },
+  planPreparatoryVisit: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const c = await f.candidature({ state: "SUBMITTED" });
+      return f.exec(
+        `mutation($input: PlanPreparatoryVisitInput!) { planPreparatoryVisit(input: $input) { id } }`,
+        { input: { candidatureId: c.id, plannedOn: onWorkingDay(inDays(7)) } },
+      );
+    },
+  },
+  recordPreparatoryVisit: {
+    expect: DRAFPIC_ONLY,
+    async run(f) {
+      const c = await f.candidature({ state: "SUBMITTED" });
+      return f.exec(
+        `mutation($input: RecordPreparatoryVisitInput!) { recordPreparatoryVisit(input: $input) { id } }`,
+        {
+          input: {
+            candidatureId: c.id,
+            heldOn: today(),
+            attendees: [{ kind: "DRAFPIC", userId: f.world.app.drafpic.userId }],
+          },
+        },
+      );
+    },
+  },
+  proposeAuditPlan: {
+    // The plan is the school's: the lead establishment's head (DRAFPIC receives it).
+    expect: rule(DENY, { SCHOOL_HEAD: OWN }),
+    async run(f) {
+      const c = await f.candidature({ state: "SUBMITTED" });
+      return f.exec(
+        `mutation($input: ProposeAuditPlanInput!) { proposeAuditPlan(input: $input) { id } }`,
+        { input: { candidatureId: c.id } },
+      );
+    },
+  },
+  updateAuditPlan: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN }),
+    async run(f) {
+      const c = await f.candidature({ state: "SUBMITTED" });
+      const slots = await insertAuditPlan(f.world.app.dataSource, c.id);
+      return f.exec(
+        `mutation($input: UpdateAuditPlanInput!) { updateAuditPlan(input: $input) { id } }`,
+        { input: { candidatureId: c.id, expectedVersion: 1, slots } },
+      );
+    },
+  },
+  submitAuditPlan: {
+    expect: rule(DENY, { SCHOOL_HEAD: OWN }),
+    async run(f) {
+      const c = await f.candidature({ state: "PREPARATORY_VISIT_DONE" });
+      await insertAuditPlan(f.world.app.dataSource, c.id);
+      await f.world.app.dataSource.query("UPDATE candidature SET audit_date = $2 WHERE id = $1", [
+        c.id,
+        workingDayInMonths(2),
+      ]);
+      return f.exec(
+        `mutation($input: SubmitAuditPlanInput!) { submitAuditPlan(input: $input) { id } }`,
+        { input: { candidatureId: c.id, expectedVersion: 1 } },
+      );
+    },
+  },
   approveSubmission: {
     // The head of a co-applicant other than the lead: here A is a co-applicant of its partner's network.
     expect: rule(DENY, { SCHOOL_HEAD: OWN }),
@@ -298,9 +670,11 @@ const MUTATION_MATRIX = {
     expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
     async run(f) {
       const c = await f.candidature({ kind: "NETWORK" });
+      // An establishment in no open candidature yet (one open candidature per establishment).
+      const added = await insertEstablishment(f.world.app.dataSource, { departementCode: "83" });
       return f.exec(
         `mutation($input: AddCoApplicantInput!) { addCoApplicant(input: $input) { id } }`,
-        { input: { candidatureId: c.id, establishmentId: f.world.extra.id } },
+        { input: { candidatureId: c.id, establishmentId: added.id } },
       );
     },
   },
@@ -364,27 +738,34 @@ const MUTATION_MATRIX = {
   createIndividualCandidature: {
     // DRAFPIC, or the head of the (lead) establishment.
     expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
-    run: (f) =>
-      f.exec(
+    async run(f, scope) {
+      // Establishments in no open candidature yet: own = the caller's, other = someone else's.
+      const fresh = await f.freshEstablishments();
+      return f.execAs(
+        fresh.viewer,
         `mutation($input: CreateIndividualCandidatureInput!) { createIndividualCandidature(input: $input) { id } }`,
-        { input: { establishmentId: f.side.establishment.id } },
-      ),
+        { input: { establishmentId: (scope === "own" ? fresh.mine : fresh.stranger).id } },
+      );
+    },
   },
   createNetworkCandidature: {
     // own: A leads, with its partner; other: B leads, A being a mere co-applicant.
     expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
-    run: (f, scope) => {
+    async run(f, scope) {
+      // Establishments in no open candidature yet, the caller's being `mine`.
+      const fresh = await f.freshEstablishments();
       const members =
         scope === "own"
           ? [
-              { establishmentId: f.world.own.establishment.id, isLead: true },
-              { establishmentId: f.world.own.partner.id, isLead: false },
+              { establishmentId: fresh.mine.id, isLead: true },
+              { establishmentId: fresh.partner.id, isLead: false },
             ]
           : [
-              { establishmentId: f.world.other.establishment.id, isLead: true },
-              { establishmentId: f.world.own.establishment.id, isLead: false },
+              { establishmentId: fresh.stranger.id, isLead: true },
+              { establishmentId: fresh.mine.id, isLead: false },
             ];
-      return f.exec(
+      return f.execAs(
+        fresh.viewer,
         `mutation($input: CreateNetworkCandidatureInput!) { createNetworkCandidature(input: $input) { id } }`,
         { input: { members } },
       );
@@ -439,8 +820,9 @@ const MUTATION_MATRIX = {
           input: {
             candidatureId: c.id,
             establishmentId: c.establishmentId,
-            engagementLetterOn: "2026-09-01",
-            boardMinutesOn: "2026-09-15",
+            // The board approves first, then the letter is sent; neither in the future.
+            engagementLetterOn: today(),
+            boardMinutesOn: inDays(-14),
           },
         },
       );
@@ -488,17 +870,19 @@ const MUTATION_MATRIX = {
       const c = await f.candidature();
       return f.exec(
         `mutation($input: ScheduleAuditInput!) { scheduleAudit(input: $input) { id auditDate } }`,
-        { input: { candidatureId: c.id, auditDate: inMonths(4) } },
+        { input: { candidatureId: c.id, auditDate: workingDayInMonths(4) } },
       );
     },
   },
   setOptionalCriterion: {
+    // Criterion 9 is each establishment's choice: the head of a co-applicant chooses its own (not
+    // the lead's head for it), or DRAFPIC.
     expect: rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
     async run(f) {
-      const c = await f.candidature();
+      const c = await f.candidature({ home: "member" });
       return f.exec(
         `mutation($input: SetOptionalCriterionInput!) { setOptionalCriterion(input: $input) { id } }`,
-        { input: { candidatureId: c.id, variant: "A" } },
+        { input: { candidatureId: c.id, establishmentId: c.establishmentId, variant: "A" } },
       );
     },
   },
@@ -515,6 +899,20 @@ const MUTATION_MATRIX = {
       // Withdrawing: the lead's head or DRAFPIC.
       WITHDRAW: transitionRow("WITHDRAW", rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }), (f) =>
         f.candidature(),
+      ),
+      // The head sends the audit plan (submitAuditPlan records its receipt); DRAFPIC may record a
+      // plan received outside the platform.
+      RECEIVE_AUDIT_PLAN: transitionRow(
+        "RECEIVE_AUDIT_PLAN",
+        rule(DENY, { SCHOOL_HEAD: OWN, DRAFPIC: ALLOW }),
+        async (f) => {
+          const c = await f.candidature({ state: "PREPARATORY_VISIT_DONE" });
+          await f.world.app.dataSource.query(
+            "UPDATE candidature SET audit_date = $2 WHERE id = $1",
+            [c.id, workingDayInMonths(2)],
+          );
+          return c;
+        },
       ),
     },
   },

@@ -19,72 +19,7 @@ import {
 import { createTestApp, type TestApp } from "./test/test-app";
 import { insertEstablishment, insertUser } from "./test/fixtures";
 import { systemClock } from "./kernel/clock";
-
-const PASSWORD = "Falaise-Sardine-Lavande-2027";
-
-interface GqlAnswer<T> {
-  status: number;
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string; details?: Record<string, unknown> } }[];
-}
-
-/** A browser-like client: one session cookie, JSON GraphQL, multipart uploads, downloads. */
-class Client {
-  private cookie = "";
-  constructor(private readonly url: string) {}
-
-  async gql<T>(query: string, variables?: Record<string, unknown>): Promise<GqlAnswer<T>> {
-    const response = await fetch(`${this.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie: this.cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie?.startsWith("ldm_session=")) this.cookie = setCookie.split(";")[0]!;
-    const body = (await response.json()) as { data?: T; errors?: GqlAnswer<T>["errors"] };
-    return { status: response.status, ...body };
-  }
-
-  async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const answer = await this.gql<T>(query, variables);
-    if (answer.errors?.length || !answer.data) throw new Error(JSON.stringify(answer.errors));
-    return answer.data;
-  }
-
-  async login(email: string): Promise<void> {
-    await this.ok(`mutation($input: LoginInput!) { login(input: $input) { id } }`, {
-      input: { email, password: PASSWORD },
-    });
-  }
-
-  async upload(
-    route: string,
-    fields: Record<string, string | string[]>,
-    file: Buffer,
-    fileName: string,
-  ) {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) {
-      for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
-    }
-    form.append("file", new Blob([file]), fileName);
-    const response = await fetch(`${this.url}${route}`, {
-      method: "POST",
-      headers: { cookie: this.cookie, "x-ldm-csrf": "1" },
-      body: form,
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
-
-  async download(route: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
-    const response = await fetch(`${this.url}${route}`, { headers: { cookie: this.cookie } });
-    return {
-      status: response.status,
-      type: response.headers.get("content-type"),
-      bytes: Buffer.from(await response.arrayBuffer()),
-    };
-  }
-}
+import { Client, TEST_PASSWORD } from "./test/http-client";
 
 /** A small real PDF (one page, one line of text). */
 function pdf(text: string): Buffer {
@@ -153,7 +88,7 @@ describe("the dossier journey over HTTP", () => {
       const { user } = await insertUser(app.dataSource, {
         role: "SCHOOL_HEAD",
         establishmentId: establishment.id,
-        password: PASSWORD,
+        password: TEST_PASSWORD,
       });
       const client = new Client(url);
       await client.login(user.email);
@@ -166,7 +101,7 @@ describe("the dossier journey over HTTP", () => {
     ];
     const drafpic = new Client(url);
     await drafpic.login(
-      (await insertUser(app.dataSource, { role: "DRAFPIC", password: PASSWORD })).user.email,
+      (await insertUser(app.dataSource, { role: "DRAFPIC", password: TEST_PASSWORD })).user.email,
     );
 
     // --- the lead's head creates the network candidature --------------------------------------------
@@ -414,7 +349,7 @@ describe("the dossier journey over HTTP", () => {
         await insertUser(app.dataSource, {
           role: "SCHOOL_HEAD",
           establishmentId: stranger.id,
-          password: PASSWORD,
+          password: TEST_PASSWORD,
         })
       ).user.email,
     );

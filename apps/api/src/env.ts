@@ -40,7 +40,24 @@ export interface ApiEnv {
   storageDir: string;
   /** Largest accepted upload, in bytes. */
   maxUploadBytes: number;
+  /** How e-mails leave: an SMTP server, or null (they are written to the log, not sent). */
+  smtp: SmtpSettings | null;
+  /** Sender of the e-mails (MAIL_FROM). */
+  mailFrom: string;
+  /** Public base URL of the platform, for the links in e-mails (PUBLIC_URL). */
+  publicUrl: string;
+  /** This process works the job queue (reminders, e-mails); false: it only enqueues (JOB_WORKERS). */
+  jobWorkers: boolean;
+  /** When the reminder scan runs (cron, Europe/Paris) (REMINDER_SCAN_CRON). */
+  reminderScanCron: string;
+  /** Validity of a password reset link, in minutes (PASSWORD_RESET_TTL_MINUTES). */
+  passwordResetTtlMinutes: number;
 }
+
+/** An SMTP server: a URL (smtp://user:password@host:587, smtps://… for implicit TLS), or its parts. */
+export type SmtpSettings =
+  | { url: string }
+  | { host: string; port: number; secure: boolean; user: string | null; password: string | null };
 
 /** Repository root (apps/api/src or apps/api/dist → three levels up). */
 export const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -79,5 +96,32 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     storageDir: path.resolve(REPOSITORY_ROOT, env.STORAGE_DIR || ".data/files"),
     maxUploadBytes: intVar(env, "MAX_UPLOAD_BYTES", 20 * 1024 * 1024),
+    smtp: smtpSettings(env),
+    mailFrom: nonEmpty(env.MAIL_FROM) ?? "Label Lycée des métiers <ne-pas-repondre@ldm.localhost>",
+    publicUrl: (
+      nonEmpty(env.PUBLIC_URL) ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT || "4000"}`
+    ).replace(/\/+$/, ""),
+    jobWorkers: (env.JOB_WORKERS ?? "true") !== "false",
+    reminderScanCron: nonEmpty(env.REMINDER_SCAN_CRON) ?? "0 7 * * *",
+    passwordResetTtlMinutes: intVar(env, "PASSWORD_RESET_TTL_MINUTES", 60),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value !== undefined && value.trim() !== "" ? value.trim() : null;
+}
+
+function smtpSettings(env: NodeJS.ProcessEnv): SmtpSettings | null {
+  const url = nonEmpty(env.SMTP_URL);
+  if (url) return { url };
+  const host = nonEmpty(env.SMTP_HOST);
+  if (!host) return null;
+  const port = intVar(env, "SMTP_PORT", 587);
+  return {
+    host,
+    port,
+    secure: env.SMTP_SECURE ? env.SMTP_SECURE === "true" : port === 465,
+    user: nonEmpty(env.SMTP_USER),
+    password: env.SMTP_PASSWORD && env.SMTP_PASSWORD !== "" ? env.SMTP_PASSWORD : null,
   };
 }

@@ -6,9 +6,24 @@ import { REPOSITORY_ROOT } from "./env";
 import { createServer } from "./server";
 import { LocalFileStorage } from "./storage/local-file-storage";
 import { seedDemoData } from "./seed/seed";
+import { createJobs } from "./jobs/jobs";
+import { createMailer } from "./mail/mailer";
 
-/** The school portal, when built (`pnpm start` builds it; `pnpm --filter @ldm/school-web build`). */
-const SCHOOL_PORTAL_DIR = path.join(REPOSITORY_ROOT, "apps", "school-web", "dist");
+/** The portals, when built (`pnpm start` builds them), each at its path; the most specific first. */
+const PORTALS = [
+  {
+    name: "Portail des auditeurs et de l'équipe régionale",
+    path: "/auditeurs",
+    dir: path.join(REPOSITORY_ROOT, "apps", "auditor-web", "dist"),
+    build: "pnpm --filter @ldm/auditor-web build",
+  },
+  {
+    name: "Portail des établissements",
+    path: "/",
+    dir: path.join(REPOSITORY_ROOT, "apps", "school-web", "dist"),
+    build: "pnpm --filter @ldm/school-web build",
+  },
+];
 
 async function main(): Promise<void> {
   const db = await openDatabase();
@@ -17,21 +32,38 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(db.dataSource, db.auth, storage);
     if (seeded) console.log("Données de démonstration chargées.");
   }
-  const schoolPortal = fs.existsSync(path.join(SCHOOL_PORTAL_DIR, "index.html"));
+  const built = PORTALS.filter((p) => fs.existsSync(path.join(p.dir, "index.html")));
+  const mailer = createMailer({ smtp: db.env.smtp, from: db.env.mailFrom });
+  if (mailer.transport === "log") {
+    console.log(
+      "Aucun serveur SMTP configuré (SMTP_URL ou SMTP_HOST) : les courriels sont journalisés, non envoyés.",
+    );
+  }
+  const jobs = createJobs(db.dataSource, {
+    mailer,
+    publicUrl: db.env.publicUrl,
+    workers: db.env.jobWorkers,
+    reminderScanCron: db.env.reminderScanCron,
+    scanAtStart: true,
+    passwordResetTtlMinutes: db.env.passwordResetTtlMinutes,
+  });
+  await jobs.start();
   const server = await createServer(db.dataSource, db.auth, {
+    jobs,
     trustProxy: db.env.trustProxy,
     storage,
     maxUploadBytes: db.env.maxUploadBytes,
-    staticSites: schoolPortal ? [{ path: "/", dir: SCHOOL_PORTAL_DIR }] : [],
+    staticSites: built.map((p) => ({ path: p.path, dir: p.dir })),
   });
   await new Promise<void>((resolve) => server.httpServer.listen(db.env.port, db.env.host, resolve));
   console.log(`API GraphQL prête : http://${db.env.host}:${db.env.port}/graphql`);
-  if (schoolPortal) {
-    console.log(`Portail des établissements : http://${db.env.host}:${db.env.port}/`);
-  } else {
-    console.log(
-      "Portail des établissements non construit (pnpm --filter @ldm/school-web build) : non servi.",
-    );
+  for (const portal of [...PORTALS].reverse()) {
+    if (built.includes(portal)) {
+      const url = `http://${db.env.host}:${db.env.port}${portal.path.replace(/\/?$/, "/")}`;
+      console.log(`${portal.name} : ${url}`);
+    } else {
+      console.log(`${portal.name} non construit (${portal.build}) : non servi.`);
+    }
   }
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -39,6 +71,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal} reçu : arrêt en cours…`);
     await server.stop();
+    await jobs.stop();
     await db.close();
     process.exit(0);
   };

@@ -20,6 +20,27 @@ import {
   CriterionPilot,
   CriterionResponse,
 } from "./modules/candidature/candidature.entity";
+import { Label } from "./modules/label/label.entity";
+import {
+  CaenOpinionRecord,
+  GralmSession,
+  GralmSessionItem,
+  RectorDecision,
+} from "./modules/decision/decision.entity";
+import {
+  AuditPlan,
+  PreparatoryVisit,
+  PreparatoryVisitAttendee,
+  ReferentInspector,
+} from "./modules/preparation/preparation.entity";
+
+import { AuditCommitment, AuditReport } from "./modules/assessment/assessment.entity";
+import {
+  CommitmentReview,
+  MidTermReview,
+  MidTermReviewAttendee,
+  RenewalOrigin,
+} from "./modules/follow-up/follow-up.entity";
 
 function byKey<E extends ObjectLiteral>(
   ds: DataSource,
@@ -99,6 +120,32 @@ export function createLoaders(ds: DataSource) {
       submittedAt: "DESC",
     }),
     transitionsByCandidatureId: groupedBy(ds, CandidatureTransitionRecord, "candidatureId", {
+      createdAt: "ASC",
+    }),
+    auditReportByCandidatureId: byKey(ds, AuditReport, "candidatureId"),
+    labelsByCandidatureId: groupedBy(ds, Label, "candidatureId", { establishmentId: "ASC" }),
+    labelsByEstablishmentId: groupedBy(ds, Label, "establishmentId", { startDate: "DESC" }),
+    gralmSessionById: byKey(ds, GralmSession, "id"),
+    gralmItemsBySessionId: groupedBy(ds, GralmSessionItem, "sessionId", { position: "ASC" }),
+    gralmItemsByCandidatureId: groupedBy(ds, GralmSessionItem, "candidatureId", {
+      createdAt: "ASC",
+    }),
+    caenOpinionByCandidatureId: byKey(ds, CaenOpinionRecord, "candidatureId"),
+    rectorDecisionsByCandidatureId: groupedBy(ds, RectorDecision, "candidatureId", {
+      decidedOn: "ASC",
+      createdAt: "ASC",
+    }),
+    referentInspectorByEstablishmentId: byKey(ds, ReferentInspector, "establishmentId"),
+    preparatoryVisitByCandidatureId: byKey(ds, PreparatoryVisit, "candidatureId"),
+    attendeesByVisitId: groupedBy(ds, PreparatoryVisitAttendee, "visitId", { position: "ASC" }),
+    auditPlanByCandidatureId: byKey(ds, AuditPlan, "candidatureId"),
+    auditCommitmentById: byKey(ds, AuditCommitment, "id"),
+    midTermReviewByCandidatureId: byKey(ds, MidTermReview, "candidatureId"),
+    midTermAttendeesByReviewId: groupedBy(ds, MidTermReviewAttendee, "reviewId", {
+      position: "ASC",
+    }),
+    commitmentReviewsByReviewId: groupedBy(ds, CommitmentReview, "reviewId", { position: "ASC" }),
+    renewalOriginsByCandidatureId: groupedBy(ds, RenewalOrigin, "candidatureId", {
       createdAt: "ASC",
     }),
   };

@@ -17,11 +17,17 @@ import type { AppEventBus, RequestContext } from "./context";
 import { createAppEventBus } from "./app-events";
 import { contextOfRequest } from "./http/request-context";
 import type { Clock } from "./kernel/clock";
+import type { JobQueue } from "./jobs/job-queue";
 import { errorAnswer, formatError } from "./common/errors";
 import { mountExportRoutes } from "./modules/export/export-routes";
+import { mountGralmExportRoutes } from "./modules/decision/decision-routes";
+import { mountRegistryPage } from "./modules/label/registry-page";
+import { mountFilingReceiptRoutes } from "./modules/preparation/filing-receipt-routes";
+import { mountAuditReportRoutes } from "./modules/assessment/audit-report-routes";
 import { buildAppSchema } from "./schema";
 import type { AuthConfig } from "./modules/identity/auth.config";
 import { mountFileRoutes } from "./modules/evidence/evidence-files";
+import { mountDirectoryRoutes } from "./modules/directory/directory-routes";
 import type { FileStorage } from "./storage/file-storage";
 import { LocalFileStorage } from "./storage/local-file-storage";
 
@@ -51,6 +57,11 @@ export interface ServerOptions {
   events?: AppEventBus;
   /** The clock of every request (default: the system's; tests and demos set "today"). */
   clock?: Clock;
+  /**
+   * The job queue the after-commit handlers enqueue into (`createJobs`, started and stopped by the
+   * caller); without it, e-mails stay recorded until a process with a queue sweeps them.
+   */
+  jobs?: JobQueue | null;
 }
 
 export interface StaticSite {
@@ -61,7 +72,7 @@ export interface StaticSite {
 }
 
 /** Routes of the API itself: never answered by a static site's fallback. */
-const API_PATHS = ["/graphql", "/files", "/exports", "/health", "/ready"];
+const API_PATHS = ["/graphql", "/files", "/exports", "/health", "/ready", "/registre"];
 
 function isApiPath(urlPath: string): boolean {
   return API_PATHS.some((p) => urlPath === p || urlPath.startsWith(`${p}/`));
@@ -199,7 +210,7 @@ export async function createServer(
     dataSource,
     auth,
     storage,
-    events: options.events ?? createAppEventBus(),
+    events: options.events ?? createAppEventBus({ jobs: options.jobs ?? null }),
     ...(options.clock ? { clock: options.clock } : {}),
   };
   app.use(
@@ -229,11 +240,18 @@ export async function createServer(
       },
     }),
   );
+  // Before the file routes, whose router answers 404 to any other /files path.
+  mountDirectoryRoutes(app, deps);
   mountFileRoutes(app, {
     ...deps,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   });
+  // Before the export routes, whose router answers 404 to any other /exports path.
+  mountFilingReceiptRoutes(app, deps);
+  mountAuditReportRoutes(app, deps);
+  mountGralmExportRoutes(app, deps);
   mountExportRoutes(app, deps);
+  mountRegistryPage(app, deps);
   // After the API's routes, so that they always win over a site's files and its fallback.
   for (const site of options.staticSites ?? []) mountStaticSite(app, site);
   return {

@@ -31,8 +31,11 @@ import {
 } from "./support/dossier";
 import { makePdf } from "./support/files";
 
-const LEAD_EMAIL = "cheffe@demo.ldm.fr";
-const LEAD_SCHOOL = "Lycée professionnel Les Oliviers";
+// An establishment in no candidature of the demo data (one open candidature per establishment: the
+// demo heads' establishments already take part in the Riviera network).
+const LEAD_EMAIL = "proviseure.sainte-marthe@e2e.ldm.fr";
+const LEAD_PASSWORD = "Antibes-Sainte-Marthe-2026!";
+const LEAD_SCHOOL = "Lycée professionnel privé Sainte-Marthe";
 const CO_SCHOOL = "Lycée professionnel de la Vallée du Var";
 const CO_EMAIL = "proviseur.vallee-du-var@e2e.ldm.fr";
 const CO_PASSWORD = "Carros-Vallee-du-Var-2026!";
@@ -100,8 +103,15 @@ function candidaturePath(section?: string): string {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  // The co-applicant's head has no account in the demo data: the DRAFPIC creates one.
+  // Neither head has an account in the demo data: the DRAFPIC creates them.
   const drafpic = await ApiClient.loggedIn("drafpic@demo.ldm.fr");
+  const leadSchool = await findEstablishment(drafpic, "Antibes");
+  await createHead(drafpic, {
+    email: LEAD_EMAIL,
+    fullName: "Hélène Marchetti",
+    establishmentId: leadSchool.id,
+    password: LEAD_PASSWORD,
+  });
   const coSchool = await findEstablishment(drafpic, "Carros");
   await createHead(drafpic, {
     email: CO_EMAIL,
@@ -109,9 +119,9 @@ beforeAll(async () => {
     establishmentId: coSchool.id,
     password: CO_PASSWORD,
   });
-  leadApi = await headSession(LEAD_EMAIL);
+  leadApi = await headSession(LEAD_EMAIL, LEAD_PASSWORD);
   coApi = await headSession(CO_EMAIL, CO_PASSWORD);
-  lead = await openBrowserSession(LEAD_EMAIL);
+  lead = await openBrowserSession(LEAD_EMAIL, LEAD_PASSWORD);
 });
 
 afterAll(async () => {

@@ -3,14 +3,14 @@ import { ApolloProvider } from "@apollo/client/react";
 import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { ErrorBoundary, I18nProvider } from "@ldm/ui";
-import { createApolloClient } from "./apollo";
+import { session } from "./auth/currentUser";
 import { createAppI18n } from "./i18n";
 import { routes } from "./routes";
 
 /** The providers (i18n, error boundary, Apollo) around the router. */
 export function App() {
   const [i18n] = useState(() => createAppI18n());
-  const [client] = useState(() => createApolloClient());
+  const [client] = useState(() => session.createApolloClient());
   const [router] = useState(() => createBrowserRouter(routes));
   return (
     <I18nProvider i18n={i18n}>

@@ -5,6 +5,7 @@
  * `pages/candidature/CandidatureSideMenu.tsx`).
  */
 import { Navigate, type RouteObject } from "react-router";
+import { NotFoundPage } from "@ldm/ui";
 import { RequireAuth } from "./auth/RequireAuth";
 import { AppLayout } from "./components/AppLayout";
 import { CandidatureLayout } from "./pages/candidature/CandidatureLayout";
@@ -21,7 +22,6 @@ import { LoginPage } from "./pages/LoginPage";
 import { LogoutPage } from "./pages/LogoutPage";
 import { MyCandidaturesPage } from "./pages/MyCandidaturesPage";
 import { NewCandidaturePage } from "./pages/NewCandidaturePage";
-import { NotFoundPage } from "./pages/NotFoundPage";
 import { RouteErrorPage } from "./pages/RouteErrorPage";
 import { candidatureSections as s, paths } from "./paths";
 

@@ -32,6 +32,7 @@ export const dossierSnapshotSchema = z.object({
     awardType: z.enum(["FIRST_AWARD", "RENEWAL"]),
     referentialVersion: z.string(),
     labelTitle: z.string().nullable(),
+    /** The lead establishment's criterion 9 (each member's own is on `members`). */
     optionalCriterionVariant: z.enum(["A", "B"]).nullable(),
     auditDate: isoDate.nullable(),
   }),
@@ -43,6 +44,12 @@ export const dossierSnapshotSchema = z.object({
       isLead: z.boolean(),
       engagementLetterOn: isoDate.nullable(),
       boardMinutesOn: isoDate.nullable(),
+      /**
+       * The criterion 9 this establishment chose (null: none). Absent from the snapshots frozen before
+       * each establishment chose its own: there, the candidature's `optionalCriterionVariant` applies
+       * to every member (`snapshotMemberVariant`).
+       */
+      optionalCriterionVariant: z.enum(["A", "B"]).nullable().optional(),
     }),
   ),
   responses: z.array(
@@ -101,6 +108,19 @@ export const dossierSnapshotSchema = z.object({
 });
 
 export type DossierSnapshotContent = z.infer<typeof dossierSnapshotSchema>;
+
+/**
+ * The criterion 9 a member of a frozen dossier answers: its own choice, or — in a snapshot frozen
+ * before each establishment chose its own — the candidature's.
+ */
+export function snapshotMemberVariant(
+  content: Pick<DossierSnapshotContent, "candidature">,
+  member: Pick<DossierSnapshotContent["members"][number], "optionalCriterionVariant">,
+): "A" | "B" | null {
+  return member.optionalCriterionVariant === undefined
+    ? content.candidature.optionalCriterionVariant
+    : member.optionalCriterionVariant;
+}
 
 /** Version 1 (before the contract): no `schemaVersion`, revisions without their upload date. */
 const legacyRevision = snapshotRevisionSchema.omit({ uploadedAt: true });

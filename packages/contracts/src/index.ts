@@ -1,1 +1,2 @@
 export * from "./dossier-snapshot";
+export * from "./audit-plan";

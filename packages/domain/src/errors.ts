@@ -5,7 +5,11 @@ export type DomainErrorCode =
   | "INVALID_TRANSITION"
   | "CONFLICT"
   | "FORBIDDEN"
-  | "DEADLINE_PASSED";
+  | "DEADLINE_PASSED"
+  /** The audit report is final: it, the grid and the findings no longer change. */
+  | "REPORT_FINALISED"
+  /** The audit team writes only from the preparatory visit to the recorded audit. */
+  | "AUDIT_PHASE_CLOSED";
 
 /** A business-rule violation. The message is French: it is shown to the user as is. */
 export class DomainError extends Error {

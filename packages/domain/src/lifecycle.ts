@@ -327,3 +327,30 @@ export function applyTransition(
   }
   return getTransition(name).to;
 }
+
+/**
+ * Steps recorded by their own operation, which also writes what the step decides (the GRALM's
+ * proposal, the CAEN's opinion, the rectors' decisions, the labels published in the BOEN): the generic
+ * transition operation refuses them, naming the operation to use.
+ */
+export const DEDICATED_TRANSITIONS: Readonly<Partial<Record<TransitionName, string>>> =
+  Object.freeze({
+    RECORD_GRALM_PROPOSAL: "recordGralmProposal",
+    RECORD_CAEN_OPINION: "recordCaenOpinion",
+    RECORD_RECTOR_APPROVAL: "recordRectorDecision",
+    RECORD_RECTOR_REFUSAL: "recordRectorDecision",
+    PUBLISH_LABEL: "recordBoenPublication",
+    RECORD_MID_TERM_REVIEW: "recordMidTermReview",
+  });
+
+/** Refuses (INVALID_TRANSITION) a step that has its own operation, when applied generically. */
+export function assertGenericTransition(name: TransitionName): void {
+  const operation = DEDICATED_TRANSITIONS[name];
+  if (operation) {
+    throw new DomainError(
+      "INVALID_TRANSITION",
+      `L'étape « ${TRANSITION_LABELS[name]} » s'enregistre par son opération dédiée (${operation}), qui consigne aussi ce qu'elle décide.`,
+      { transition: name, operation, reason: "DEDICATED_OPERATION" },
+    );
+  }
+}

@@ -13,8 +13,8 @@ import {
   type ImprovementStep,
 } from "./dossier";
 import {
+  answersCriterion,
   criteriaForMemberVariants,
-  criterionCodeForVariant,
   expectationsFor,
   type CriterionCode,
   type OptionalCriterionVariant,
@@ -110,12 +110,6 @@ export function memberOptionalCriterionVariant(
     : member.optionalCriterionVariant;
 }
 
-/** True when the member answers that criterion: every national one, and the criterion 9 it chose. */
-function answers(variant: OptionalCriterionVariant | null, code: CriterionCode): boolean {
-  if (code !== "9a" && code !== "9b") return true;
-  return variant !== null && criterionCodeForVariant(variant) === code;
-}
-
 /** Missing label title, in French (the intitulé highlights a cœur de métier). */
 export const MISSING_LABEL_TITLE = "Intitulé du label, qui met en exergue un cœur de métier";
 
@@ -148,7 +142,7 @@ export function assessReadiness(input: ReadinessInput): Readiness {
       const label = `critère ${criterion.code}`;
       const expectations = expectationsFor(criterion, input.kind);
       for (const m of input.members) {
-        if (!answers(variants.get(m.establishmentId) ?? null, criterion.code)) continue;
+        if (!answersCriterion(variants.get(m.establishmentId) ?? null, criterion.code)) continue;
         const who = m.establishmentName;
         if (
           !input.pilots.some(

@@ -5,6 +5,7 @@ import {
   REFERENTIALS,
   criteriaForCandidature,
   criteriaForMember,
+  answersCriterion,
   criteriaForMemberVariants,
   criterionCodeForVariant,
   expectationsFor,
@@ -148,6 +149,18 @@ describe("referential", () => {
     expect(criteriaForMemberVariants(V, ["B"]).map((c) => c.code)).toEqual(
       criteriaForCandidature(V, "B").map((c) => c.code),
     );
+    expect(["1", "8", "9a", "9b"].map((code) => answersCriterion("A", code))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(answersCriterion(null, "9b")).toBe(false);
+    // With the candidature's kind, the expectations of that kind only.
+    const scoped = criteriaForMemberVariants(V, ["A", null], "INDIVIDUAL");
+    expect(scoped.map((c) => c.code)).toEqual(individual.map((c) => c.code));
+    expect(scoped.flatMap((c) => c.expectations.filter((e) => e.scope === "NETWORK"))).toEqual([]);
+    expect(criteriaForMemberVariants(V, [null], "NETWORK")[7]?.expectations).toHaveLength(18);
   });
 
   it("flags the network common strategy criteria", () => {

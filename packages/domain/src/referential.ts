@@ -379,6 +379,15 @@ export function criterionCodeForVariant(v: OptionalCriterionVariant): "9a" | "9b
   return v === "A" ? "9a" : "9b";
 }
 
+/**
+ * True when an establishment that chose `variant` (null: none) answers criterion `code`: every national
+ * criterion, and the criterion 9 variant it chose.
+ */
+export function answersCriterion(variant: OptionalCriterionVariant | null, code: string): boolean {
+  if (code !== "9a" && code !== "9b") return true;
+  return variant !== null && criterionCodeForVariant(variant) === code;
+}
+
 /** The 8 national criteria, plus 9-a or 9-b when a variant is chosen. */
 export function criteriaForCandidature(
   version: string,
@@ -399,33 +408,45 @@ export function criteriaForMember(
   kind: CandidatureKind,
   optionalVariant: OptionalCriterionVariant | null,
 ): Criterion[] {
-  return criteriaForCandidature(version, optionalVariant).map((criterion) => {
-    const expectations = expectationsFor(criterion, kind);
-    return expectations.length === criterion.expectations.length
-      ? criterion
-      : Object.freeze({ ...criterion, expectations: Object.freeze(expectations) as Expectation[] });
-  });
+  return criteriaForCandidature(version, optionalVariant).map((c) => scopedTo(c, kind));
+}
+
+/** The criterion with only the expectations a candidature of that kind addresses. */
+function scopedTo(criterion: Criterion, kind: CandidatureKind): Criterion {
+  const expectations = expectationsFor(criterion, kind);
+  return expectations.length === criterion.expectations.length
+    ? criterion
+    : Object.freeze({ ...criterion, expectations: Object.freeze(expectations) as Expectation[] });
 }
 
 /**
  * The criteria of a candidature whose members may choose different criterion 9 variants: the national
- * criteria plus every variant chosen by at least one member, in the referential's order.
+ * criteria plus every variant chosen by at least one member, in the referential's order. Given the
+ * candidature's kind, each keeps only the expectations of that kind (`expectationsFor`).
  */
 export function criteriaForMemberVariants(
   version: string,
   variants: readonly (OptionalCriterionVariant | null)[],
+  kind?: CandidatureKind,
 ): Criterion[] {
   const chosen = new Set<string>(
     variants.filter((v): v is OptionalCriterionVariant => v !== null).map(criterionCodeForVariant),
   );
-  return getReferential(version).criteria.filter((c) => !c.optional || chosen.has(c.code));
+  const criteria = getReferential(version).criteria.filter(
+    (c) => !c.optional || chosen.has(c.code),
+  );
+  return kind === undefined ? criteria : criteria.map((c) => scopedTo(c, kind));
 }
 
 /**
  * The expectations a candidature of this kind must address on the criterion: all of them for a network,
- * all but the network-only ones (scope `NETWORK`) for an individual candidature.
+ * all but the network-only ones (scope `NETWORK`) for an individual candidature. Takes any criterion
+ * shape carrying scoped expectations (the referential's, or a portal's GraphQL data).
  */
-export function expectationsFor(criterion: Criterion, kind: CandidatureKind): Expectation[] {
+export function expectationsFor<E extends Pick<Expectation, "scope">>(
+  criterion: { readonly expectations: readonly E[] },
+  kind: CandidatureKind,
+): E[] {
   return criterion.expectations.filter((e) => kind === "NETWORK" || e.scope === "ALL");
 }
 

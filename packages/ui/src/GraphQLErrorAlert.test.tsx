@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { GraphQLErrorAlert } from "./GraphQLErrorAlert";
 import { renderWithI18n } from "./test-utils";
-import { UploadError } from "./uploadFile";
+import { UploadError } from "./upload/uploadFile";
 
 describe("GraphQLErrorAlert", () => {
   it("shows the French message of the API, not a stack", () => {

@@ -5,7 +5,7 @@
  */
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import type { TFunction } from "i18next";
-import { UploadError } from "./uploadFile";
+import { UploadError } from "./upload/uploadFile";
 
 export interface ErrorSummary {
   /** `api`: messages written by the API; `network`: the service could not be reached or answered badly. */

@@ -21,6 +21,11 @@ import {
   ESTABLISHMENT_SECTOR_LABELS,
   TRANSITION_LABELS,
   EXPECTATION_SCOPE_LABELS,
+  AUDIT_TEAM_ROLE_LABELS,
+  AUDIT_STEP_LABELS,
+  AUDIT_RECOMMENDATION_LABELS,
+  AUDIT_REPORT_STATUS_LABELS,
+  IMPROVEMENT_SEVERITY_LABELS,
 } from "@ldm/domain";
 
 export function enumOf<K extends string>(
@@ -124,4 +129,29 @@ export const ExpectationScopeEnum = enumOf(
   "ExpectationScope",
   "À quelles candidatures un attendu s'applique.",
   EXPECTATION_SCOPE_LABELS,
+);
+export const AuditTeamRoleEnum = enumOf(
+  "AuditTeamRole",
+  "Rôle d'un auditeur dans l'équipe d'audit.",
+  AUDIT_TEAM_ROLE_LABELS,
+);
+export const AuditStepEnum = enumOf(
+  "AuditStep",
+  "Ce qu'un auditeur a à faire ensuite sur une candidature.",
+  AUDIT_STEP_LABELS,
+);
+export const AuditRecommendationEnum = enumOf(
+  "AuditRecommendation",
+  "Avis de l'équipe d'audit dans son rapport.",
+  AUDIT_RECOMMENDATION_LABELS,
+);
+export const AuditReportStatusEnum = enumOf(
+  "AuditReportStatus",
+  "État du rapport d'audit.",
+  AUDIT_REPORT_STATUS_LABELS,
+);
+export const ImprovementSeverityEnum = enumOf(
+  "ImprovementSeverity",
+  "Gravité d'un axe de progrès.",
+  IMPROVEMENT_SEVERITY_LABELS,
 );

@@ -17,6 +17,9 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   | "UNSUPPORTED_FILE_TYPE"
   | "BAD_REQUEST"
+  | "RESET_LINK_INVALID"
+  | "RESET_LINK_EXPIRED"
+  | "RESET_LINK_USED"
   | "INTERNAL_SERVER_ERROR";
 
 /** A refusal raised by the API itself (not by a domain rule). */
@@ -64,6 +67,9 @@ export function httpStatusOf(code: string): number {
   switch (code) {
     case "BAD_USER_INPUT":
     case "BAD_REQUEST":
+    case "RESET_LINK_INVALID":
+    case "RESET_LINK_EXPIRED":
+    case "RESET_LINK_USED":
       return 400;
     case "UNAUTHENTICATED":
       return 401;
@@ -75,6 +81,8 @@ export function httpStatusOf(code: string): number {
     case "CANDIDATURE_LOCKED":
     case "INVALID_TRANSITION":
     case "DEADLINE_PASSED":
+    case "REPORT_FINALISED":
+    case "AUDIT_PHASE_CLOSED":
       return 409;
     case "FILE_TOO_LARGE":
       return 413;

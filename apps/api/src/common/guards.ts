@@ -14,6 +14,9 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set([
   "referential",
   "referentialVersions",
   "auditDaySchedule",
+  "publicLabelRegistry",
+  "requestPasswordReset",
+  "resetPassword",
 ]);
 
 export const OperationGuard: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {

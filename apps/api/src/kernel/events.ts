@@ -5,7 +5,16 @@
  * durable (jobs, e-mails, removal of files nothing references any more). An after-commit handler's
  * failure is logged and never undoes the committed change.
  */
-import type { CandidatureState, IsoDate, TransitionName } from "@ldm/domain";
+import type {
+  AuditRecommendation,
+  CaenOpinion,
+  CandidatureState,
+  CommitmentProgress,
+  GralmProposal,
+  IsoDate,
+  RectorOutcome,
+  TransitionName,
+} from "@ldm/domain";
 import { log } from "../common/logger";
 
 /** Every event, by type. Add a new one here: the bus and the handlers are typed from this map. */
@@ -32,6 +41,125 @@ export interface DomainEventMap {
   DossierChanged: { candidatureId: string; what: string };
   /** Stored file contents that may no longer be referenced (removed after the commit if so). */
   FilesReleased: { sha256: string[] };
+  /** Somebody asked for a password reset link (the address as typed, normalised; maybe no account). */
+  PasswordResetRequested: { email: string; requestedAt: Date };
+  /** DRAFPIC changed a candidature's audit team (auditors added, removed, or roles changed). */
+  AuditTeamChanged: {
+    candidatureId: string;
+    addedUserIds: string[];
+    removedUserIds: string[];
+    /** The lead auditor after the change, when the change names one. */
+    leadUserId?: string | null;
+  };
+  /** An auditor signed the declaration of independence and confidentiality (may now read the dossier). */
+  AuditDeclarationSigned: { candidatureId: string; userId: string; textVersion: string };
+  /**
+   * The lead auditor finalised the audit report (RECORD_AUDIT if needed, then SUBMIT_REPORT, applied in
+   * the same transaction): the report is immutable; the GRALM can take it up.
+   */
+  AuditReportFinalised: {
+    candidatureId: string;
+    reportId: string;
+    recommendation: AuditRecommendation;
+    finalisedAt: Date;
+    finalisedBy: string;
+    /** The commitments taken (their deadlines feed the reminders). */
+    commitments: { id: string; dueOn: IsoDate }[];
+  };
+  /** DRAFPIC designated (or changed) an establishment's inspecteur référent (userId: null without account). */
+  ReferentInspectorAssigned: {
+    establishmentId: string;
+    referentInspectorId: string;
+    userId: string | null;
+  };
+  /** DRAFPIC planned (or moved) the preparatory visit of a submitted candidature. */
+  PreparatoryVisitPlanned: {
+    candidatureId: string;
+    visitId: string;
+    plannedOn: IsoDate;
+    previousPlannedOn: IsoDate | null;
+  };
+  /** The preparatory visit was recorded as done (RECORD_PREPARATORY_VISIT applied in the same transaction). */
+  PreparatoryVisitRecorded: {
+    candidatureId: string;
+    visitId: string;
+    heldOn: IsoDate;
+    /** Accounts among the attendees (DRAFPIC members, référents who have an account). */
+    attendeeUserIds: string[];
+  };
+  /** The head sent the audit plan to DRAFPIC (RECEIVE_AUDIT_PLAN applied in the same transaction). */
+  AuditPlanSubmitted: {
+    candidatureId: string;
+    auditPlanId: string;
+    version: number;
+    auditDate: IsoDate;
+    dueDate: IsoDate;
+    submittedAt: Date;
+  };
+  /** A GRALM session was created (its date and agenda follow). */
+  GralmSessionCreated: { sessionId: string; sessionDate: IsoDate };
+  /** The GRALM's proposal for a candidature was recorded (a postponement leaves it awaiting one). */
+  GralmProposalRecorded: {
+    sessionId: string;
+    candidatureId: string;
+    proposal: GralmProposal;
+    sessionDate: IsoDate;
+  };
+  /** The (INTER-)CAEN's opinion on a candidature was recorded. */
+  CaenOpinionRecorded: { candidatureId: string; opinion: CaenOpinion; opinionDate: IsoDate };
+  /** One académie's rector decided for the candidature's establishments in that académie. */
+  RectorDecisionRecorded: {
+    candidatureId: string;
+    academieCode: string;
+    decidedOn: IsoDate;
+    outcomes: { establishmentId: string; outcome: RectorOutcome }[];
+    /** Every académie has decided (the candidature is then approved or refused). */
+    complete: boolean;
+  };
+  /** A label was published in the BOEN for an establishment (one event per label). */
+  LabelPublished: {
+    labelId: string;
+    candidatureId: string;
+    establishmentId: string;
+    title: string;
+    startDate: IsoDate;
+    endDate: IsoDate;
+    midTermReviewDueDate: IsoDate;
+  };
+  /** DRAFPIC imported the national establishment directory (counts of the finished import). */
+  DirectoryImported: {
+    importId: string;
+    created: number;
+    updated: number;
+    rejected: number;
+    /** Disagreements between the directory's « Lycee_des_metiers » flag and the platform's labels. */
+    labelMismatches: number;
+  };
+  /**
+   * The mid-term follow-up of a label was recorded (RECORD_MID_TERM_REVIEW applied in the same
+   * transaction): who came, and where each commitment of the audit stands (DONE and ABANDONED ones
+   * are settled: no more reminders).
+   */
+  MidTermReviewRecorded: {
+    candidatureId: string;
+    reviewId: string;
+    heldOn: IsoDate;
+    /** Accounts among the attendees (DRAFPIC members, référents who have an account). */
+    attendeeUserIds: string[];
+    commitments: { commitmentId: string; progress: CommitmentProgress }[];
+  };
+  /**
+   * A renewal candidature was started from a label, pre-filled from the previous dossier
+   * (CandidatureCreated is published too).
+   */
+  RenewalStarted: {
+    candidatureId: string;
+    /** The candidature that obtained the renewed label. */
+    renewsCandidatureId: string;
+    establishmentIds: string[];
+    /** The renewed label's end (exclusive). */
+    labelEndDate: IsoDate;
+  };
 }
 
 export type DomainEventType = keyof DomainEventMap;

@@ -1,7 +1,8 @@
 /**
  * The platform for the end-to-end tests of the portals: a real PostgreSQL (DATABASE_URL's server, or an
  * embedded one in a temporary directory), a throw-away database migrated and loaded with the demo data,
- * the API and the built school portal on a free port of 127.0.0.1.
+ * the API and the built portals (the school portal at `/`, the auditor portal at `/auditeurs/`, each
+ * when built) on a free port of 127.0.0.1.
  *
  * Prints one JSON line on stdout once it answers: `{"url":"http://127.0.0.1:PORT"}`. On SIGTERM or
  * SIGINT (or, with `--stop-with-stdin`, when its standard input closes: the test run that spawned it
@@ -36,6 +37,16 @@ process.env.LOG_LEVEL ??= "warn";
 const SCHOOL_PORTAL_DIR = process.env.E2E_PORTAL_DIR
   ? path.resolve(process.env.E2E_PORTAL_DIR)
   : path.join(REPOSITORY_ROOT, "apps", "school-web", "dist");
+/** The built auditor portal; `E2E_AUDITOR_PORTAL_DIR`: a copy of it. */
+const AUDITOR_PORTAL_DIR = process.env.E2E_AUDITOR_PORTAL_DIR
+  ? path.resolve(process.env.E2E_AUDITOR_PORTAL_DIR)
+  : path.join(REPOSITORY_ROOT, "apps", "auditor-web", "dist");
+
+/** The portals served, when built: the auditor portal's path before the school portal's `/`. */
+const PORTALS = [
+  { path: "/auditeurs", dir: AUDITOR_PORTAL_DIR },
+  { path: "/", dir: SCHOOL_PORTAL_DIR },
+];
 
 /** What has been started so far, stopped in the reverse order (whatever failed in between). */
 interface Started {
@@ -87,9 +98,10 @@ async function stopEverything(): Promise<void> {
 }
 
 async function start(): Promise<string> {
-  if (!fs.existsSync(path.join(SCHOOL_PORTAL_DIR, "index.html"))) {
+  const staticSites = PORTALS.filter((p) => fs.existsSync(path.join(p.dir, "index.html")));
+  if (staticSites.length === 0) {
     throw new Error(
-      `Portail des établissements non construit (${SCHOOL_PORTAL_DIR}) : lancez d'abord \`pnpm --filter @ldm/school-web build\`.`,
+      `Aucun portail construit (${SCHOOL_PORTAL_DIR}, ${AUDITOR_PORTAL_DIR}) : lancez d'abord \`pnpm --filter @ldm/school-web build\` ou \`pnpm --filter @ldm/auditor-web build\`.`,
     );
   }
   const env = readEnv();
@@ -117,7 +129,7 @@ async function start(): Promise<string> {
   const server = await createServer(dataSource, auth, {
     storage,
     maxUploadBytes: env.maxUploadBytes,
-    staticSites: [{ path: "/", dir: SCHOOL_PORTAL_DIR }],
+    staticSites,
   });
   started.server = server;
   await new Promise<void>((resolve, reject) => {

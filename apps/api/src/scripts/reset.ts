@@ -7,7 +7,9 @@ import { LocalFileStorage } from "../storage/local-file-storage";
 
 openDatabase()
   .then(async (db) => {
-    await db.dataSource.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    await db.dataSource.query(
+      "DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+    );
     await runMigrations(db.dataSource);
     await seedDemoData(db.dataSource, db.auth, new LocalFileStorage(db.env.storageDir));
     console.log("Base réinitialisée et données de démonstration chargées.");

@@ -50,7 +50,8 @@ export const DEMO_ACCOUNTS = [
   {
     email: "auditrice@demo.ldm.fr",
     role: "AUDITOR",
-    label: "Auditrice (inspectrice de l'académie), affectée aux dossiers déposés",
+    label:
+      "Auditrice principale (inspectrice de l'académie) des audits de la démonstration ; audit des Calanques dans quelques jours",
     fullName: "Françoise Delmas",
     jobTitle: "Inspectrice de l'éducation nationale, économie-gestion",
     auditorProfile: "INSPECTOR",
@@ -59,10 +60,20 @@ export const DEMO_ACCOUNTS = [
   {
     email: "cee@demo.ldm.fr",
     role: "AUDITOR",
-    label: "Auditeur (conseiller entreprise pour l'École), affecté aux dossiers déposés",
+    label: "Auditeur (conseiller entreprise pour l'École), membre des mêmes équipes d'audit",
     fullName: "Gilles Ferrero",
     jobTitle: "Conseiller entreprise pour l'École",
     auditorProfile: "CEE",
+    establishment: null,
+  },
+  {
+    email: "referent@demo.ldm.fr",
+    role: "AUDITOR",
+    label:
+      "Inspecteur référent des établissements des Bouches-du-Rhône et des Alpes du Sud (visites préparatoires, suivi intermédiaire), sans audit affecté",
+    fullName: "Bernard Tosello",
+    jobTitle: "Inspecteur de l'éducation nationale, sciences et techniques industrielles",
+    auditorProfile: "INSPECTOR",
     establishment: null,
   },
   {
@@ -108,7 +119,7 @@ export const DEMO_ACCOUNTS = [
 
 export type DemoAccountEmail = (typeof DEMO_ACCOUNTS)[number]["email"];
 
-/** The demo auditors' e-mails (assigned to the candidatures they audit in the demo data). */
+/** The demo auditors' e-mails (inspectors and the CEE; the référent audits nothing in the demo data). */
 export type DemoAuditorEmail = Extract<
   (typeof DEMO_ACCOUNTS)[number],
   { role: "AUDITOR" }

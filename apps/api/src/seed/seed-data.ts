@@ -7,7 +7,8 @@
  * serait fortuite. Les communes, départements et académies sont réels.
  *
  * Les dates sont relatives au jour du chargement (`parisToday()`) : voir `seed.ts`. Les comptes de
- * démonstration (un par rôle) sont dans `demo-accounts.ts`.
+ * démonstration (un par rôle) sont dans `demo-accounts.ts` ; la suite de la procédure (du dépôt au
+ * BOEN) dans `seed-procedure-data.ts`.
  */
 import type {
   AcademieCode,
@@ -438,6 +439,8 @@ export const NARRATIVE_PROFILES: Partial<Record<EstablishmentKey, NarrativeProfi
       "Un référent décrochage suit chaque élève signalé par l'équipe pédagogique et propose si besoin un changement de parcours au sein de l'établissement.",
     communication:
       "Le lycée présente ses formations sur les salons de l'orientation et publie un journal réalisé par les étudiants de BTS.",
+    digital:
+      "Les élèves d'accueil travaillent sur les logiciels de réservation et de billetterie des professionnels de l'événementiel, et les étudiants de BTS Tourisme conçoivent des visites virtuelles du patrimoine cannois.",
   },
   "menton-agrumes": {
     trades: "des métiers de la relation client et du commerce touristique",
@@ -593,6 +596,277 @@ export const NARRATIVE_PROFILES: Partial<Record<EstablishmentKey, NarrativeProfi
       "Les absences sont suivies par la vie scolaire, et les situations les plus préoccupantes sont signalées au chef d'établissement.",
     communication:
       "Le lycée communique principalement par son site internet et lors de sa journée portes ouvertes.",
+  },
+  // The establishments whose candidatures went further (see `seed-procedure-data.ts`).
+  "marseille-calanques": {
+    trades: "des métiers de la logistique, du transport et des activités portuaires",
+    pathways:
+      "CAP Opérateur logistique, baccalauréats professionnels Logistique et Organisation de transport de marchandises, BTS Gestion des transports et logistique associée",
+    offerChange:
+      "Une mention complémentaire de conduite d'engins portuaires a ouvert en apprentissage avec les opérateurs des terminaux à conteneurs.",
+    territory: "du bassin portuaire marseillais",
+    publics:
+      "des apprentis en mention complémentaire et en BTS, et des salariés en formation continue avec le GRETA",
+    pedagogy:
+      "Un entrepôt pédagogique équipé d'un logiciel de gestion d'entrepôt permet aux élèves de préparer de vraies commandes pour une association caritative du quartier.",
+    companyCount: 190,
+    companies:
+      "des transitaires, des entrepôts de la grande distribution, des transporteurs routiers et des opérateurs de terminaux à conteneurs",
+    campus: "Campus des métiers et des qualifications de la mer et de la logistique portuaire",
+    sameFamily:
+      "Des plateaux techniques et des épreuves blanches sont partagés avec deux lycées de la famille des métiers de la gestion administrative, du transport et de la logistique.",
+    culture:
+      "Une résidence d'un collectif de graphistes a conduit les élèves à peindre une fresque sur des conteneurs réformés, exposée sur le Vieux-Port pendant un mois.",
+    abroad: "en Belgique (Anvers) ou aux Pays-Bas (Rotterdam)",
+    staffMobility:
+      "Trois enseignants de logistique ont suivi un stage d'observation dans un port partenaire néerlandais.",
+    dropout:
+      "Une classe passerelle accueille chaque année une douzaine d'élèves en rupture, qui alternent remise à niveau et stages dans les entrepôts partenaires.",
+    communication:
+      "Les élèves réalisent chaque année un film de présentation des métiers de la logistique, diffusé dans les collèges du secteur et sur le site du lycée.",
+    digital:
+      "Les élèves utilisent les logiciels de gestion d'entrepôt, de suivi des flux et de planification des tournées des entreprises partenaires, et préparent les commandes avec des terminaux de lecture embarqués.",
+  },
+  "salon-la-crau": {
+    trades: "des métiers de l'aéronautique et de la maintenance des matériels",
+    pathways:
+      "CAP Aéronautique, baccalauréats professionnels Aéronautique et Maintenance des matériels agricoles et de construction, BTS Aéronautique",
+    offerChange:
+      "Une formation complémentaire en maintenance des drones professionnels a été construite avec les entreprises de la zone d'activités aéronautique du pays salonais.",
+    territory: "du pays salonais et de l'étang de Berre",
+    publics: "des apprentis en BTS Aéronautique et des adultes en reconversion",
+    pedagogy:
+      "Un hangar pédagogique abrite deux avions légers et un hélicoptère réformés sur lesquels les élèves réalisent de véritables visites de maintenance, encadrés par des professionnels.",
+    companyCount: 135,
+    companies:
+      "des ateliers de maintenance aéronautique, des sous-traitants de l'industrie aérospatiale et des concessionnaires de matériels agricoles",
+    campus: "Campus des métiers et des qualifications de l'aéronautique et du spatial",
+    sameFamily:
+      "Des échanges de plateaux techniques sont organisés avec deux lycées de la famille des métiers de la maintenance des académies voisines.",
+    culture:
+      "Un projet avec un musée de l'aviation a conduit les élèves à restaurer une hélice ancienne, exposée avec un récit de son histoire écrit par les classes de seconde.",
+    abroad: "en Allemagne (Hambourg) ou en Irlande (Shannon)",
+    staffMobility:
+      "Deux enseignants de maintenance ont suivi une formation aux règles européennes de maintenance aéronautique chez un partenaire irlandais.",
+    dropout:
+      "Un tutorat par les étudiants de BTS et un emploi du temps aménagé en atelier aident les élèves de seconde qui décrochent au premier trimestre.",
+    communication:
+      "Le lycée présente ses formations au meeting aérien de la ville et dans une lettre adressée chaque trimestre aux entreprises partenaires.",
+  },
+  "avignon-remparts": {
+    trades: "des métiers de la mode, du textile et des arts du spectacle",
+    pathways:
+      "CAP Métiers de la mode – vêtement flou, baccalauréats professionnels Métiers de la couture et de la confection et Techniques du spectacle, DMA Costumier réalisateur",
+    offerChange:
+      "Une formation complémentaire en régie lumière et plateau a ouvert avec les théâtres permanents de la ville.",
+    territory: "du Grand Avignon",
+    publics: "des apprentis en CAP et des intermittents du spectacle en formation continue",
+    pedagogy:
+      "Chaque été, les élèves réalisent en atelier des costumes pour des compagnies du festival, de la maquette à l'essayage.",
+    companyCount: 95,
+    companies:
+      "des ateliers de confection, des théâtres, des compagnies du festival et des entreprises de location de matériel scénique",
+    campus: "Campus des métiers et des qualifications des industries culturelles et créatives",
+    sameFamily:
+      "Le lycée prépare des épreuves communes avec les lycées de la famille des métiers de la mode de l'académie.",
+    culture:
+      "Les élèves de couture et de techniques du spectacle montent chaque printemps un défilé-spectacle joué au théâtre municipal.",
+    abroad: "en Italie (Milan) ou en Belgique (Bruxelles)",
+    staffMobility:
+      "Une enseignante de couture a effectué une mobilité d'observation dans l'atelier de costumes d'un opéra italien.",
+    dropout:
+      "Un atelier de remobilisation par la couture accueille les élèves absentéistes deux après-midi par semaine, avec la psychologue de l'Éducation nationale.",
+    communication:
+      "Le défilé-spectacle de fin d'année est annoncé dans la presse locale et filmé pour le site du lycée.",
+    equality:
+      "Dans des filières de couture presque entièrement féminines et une filière technique du spectacle surtout masculine, le lycée invite des costumiers et des régisseuses à témoigner devant les collégiens et organise des mini-stages croisés.",
+  },
+  "digne-trois-vallees": {
+    trades: "des métiers de la santé, du social et des services aux personnes",
+    pathways:
+      "CAP Accompagnant éducatif petite enfance, baccalauréats professionnels Accompagnement, soins et services à la personne et Animation – enfance et personnes âgées, BTS Services et prestations des secteurs sanitaire et social",
+    offerChange:
+      "Une section d'apprentissage en BTS a été ouverte avec les établissements d'hébergement pour personnes âgées du département.",
+    territory: "du bassin dignois",
+    publics: "des apprentis en BTS et des adultes en reconversion vers les métiers du grand âge",
+    pedagogy:
+      "Un appartement pédagogique reproduit le domicile d'une personne âgée : les élèves s'y entraînent aux gestes d'aide et de soin en situation réaliste.",
+    companyCount: 85,
+    companies:
+      "des établissements d'hébergement pour personnes âgées, des crèches, des services d'aide à domicile et le centre hospitalier",
+    campus: "Campus des métiers et des qualifications de la santé et du bien-vieillir",
+    sameFamily:
+      "Le lycée partage avec deux établissements de la famille des métiers de la santé et du social les interventions de professionnels de santé.",
+    culture:
+      "Un atelier de théâtre mené avec une compagnie locale a réuni des élèves et des résidents d'une maison de retraite autour d'un spectacle joué dans l'établissement.",
+    abroad: "en Espagne (Grenade) ou au Portugal (Porto)",
+    staffMobility:
+      "Une enseignante de sciences médico-sociales a observé l'accueil des personnes âgées dans un établissement portugais partenaire.",
+    dropout:
+      "Les élèves internes éloignés de leur famille sont suivis chaque semaine par un adulte référent, et une cellule de veille se réunit tous les quinze jours.",
+    communication:
+      "Le lycée présente ses formations dans les forums des métiers du département et dans une lettre adressée aux structures d'accueil.",
+  },
+  "hyeres-salins": {
+    trades: "des métiers du nautisme, de l'horticulture et du paysage",
+    pathways:
+      "CAP Réparation et entretien des embarcations de plaisance, CAP Jardinier paysagiste, baccalauréat professionnel Maintenance nautique et BTS Technico-commercial",
+    offerChange:
+      "Une formation complémentaire en motorisation électrique des bateaux a été construite avec les chantiers du port de Hyères.",
+    territory: "de la rade de Hyères",
+    publics: "des apprentis en CAP et des saisonniers du nautisme en formation continue",
+    pedagogy:
+      "Les élèves entretiennent une flottille de bateaux prêtés par les clubs nautiques, et les futurs paysagistes aménagent chaque année un jardin méditerranéen pour la commune.",
+    companyCount: 120,
+    companies:
+      "des chantiers de maintenance nautique, des loueurs de bateaux, des ports de plaisance et des entreprises du paysage",
+    campus: "Campus des métiers et des qualifications de la mer",
+    sameFamily:
+      "Le lycée partage ses pontons et son atelier avec un autre lycée de la famille des métiers de la maintenance des matériels du Var.",
+    culture:
+      "Un projet avec un parc national a conduit les élèves à réaliser une exposition photographique sur les herbiers de posidonie, présentée à la médiathèque.",
+    abroad: "en Italie (Sardaigne) ou en Croatie (Split)",
+    staffMobility:
+      "Deux enseignants de maintenance nautique ont suivi un stage d'observation dans un chantier croate partenaire.",
+    dropout:
+      "Un projet de restauration d'un voilier ancien permet aux élèves en difficulté de se remobiliser autour d'une réalisation concrète.",
+    communication:
+      "Les réalisations des élèves sont présentées au salon nautique de la ville et sur les réseaux sociaux du lycée.",
+  },
+  "aix-sainte-victoire": {
+    trades: "des métiers de l'alimentation, des bio-industries et de l'œnotourisme",
+    pathways:
+      "CAP Boulanger et CAP Pâtissier, baccalauréats professionnels Bio-industries de transformation et Métiers de l'accueil, BTS Qualité dans les industries alimentaires et les bio-industries",
+    offerChange:
+      "Une coloration œnotourisme du baccalauréat professionnel Métiers de l'accueil a été construite avec les domaines viticoles du pays d'Aix.",
+    territory: "du pays d'Aix",
+    publics: "des apprentis en CAP et en BTS et des adultes en reconversion",
+    pedagogy:
+      "Une halle de transformation pédagogique permet aux élèves de fabriquer et d'analyser des produits vendus ensuite à la boutique du lycée.",
+    companyCount: 140,
+    companies:
+      "des entreprises agroalimentaires, des caves coopératives, des domaines viticoles et des boulangeries artisanales",
+    campus:
+      "Campus des métiers et des qualifications de l'agroalimentaire et de l'alimentation durable",
+    sameFamily:
+      "Des concours de fabrication sont organisés avec les lycées de la famille des métiers de l'alimentation de l'académie.",
+    culture:
+      "Les élèves ont conçu avec un musée d'Aix une exposition sur l'histoire du pain en Provence, accompagnée de dégustations commentées.",
+    abroad: "en Italie (Toscane) ou en Espagne (La Rioja)",
+    staffMobility:
+      "Deux enseignants de bio-industries ont observé les pratiques d'une école agroalimentaire italienne partenaire.",
+    dropout:
+      "Un module de remobilisation en boulangerie permet aux élèves qui décrochent de reprendre confiance par la production.",
+    communication:
+      "La boutique pédagogique et les journées portes ouvertes font connaître les formations aux familles du pays d'Aix.",
+  },
+  "brignoles-sainte-baume": {
+    trades: "des métiers du commerce, de la restauration et des produits du terroir",
+    pathways:
+      "CAP Équipier polyvalent du commerce, baccalauréats professionnels Métiers du commerce et de la vente et Commercialisation et services en restauration, BTS Management commercial opérationnel",
+    offerChange:
+      "Une formation complémentaire de caviste a ouvert en apprentissage avec les caves coopératives de la Provence verte.",
+    territory: "de la Provence verte",
+    publics:
+      "des apprentis en formation complémentaire et en BTS, et des adultes en formation continue",
+    pedagogy:
+      "Les élèves tiennent une boutique de produits du terroir et un restaurant d'application ouverts au public, où ils conseillent et servent la clientèle.",
+    companyCount: 105,
+    companies:
+      "des caves coopératives, des domaines viticoles, des restaurants et des commerces de bouche",
+    campus:
+      "Campus des métiers et des qualifications de l'agroalimentaire et de l'alimentation durable",
+    sameFamily:
+      "Le lycée participe aux rencontres des établissements de la famille des métiers de la relation client du Var.",
+    culture:
+      "Une rencontre avec un photographe a conduit les élèves à réaliser un reportage sur les vendanges, exposé dans les caves partenaires.",
+    abroad: "en Espagne (Catalogne) ou au Portugal (vallée du Douro)",
+    staffMobility:
+      "Un enseignant de vente a observé l'accueil œnotouristique de domaines portugais lors d'une mobilité Erasmus+.",
+    dropout:
+      "Chaque élève de seconde a un tuteur, et les familles sont reçues dès les premières absences répétées.",
+    communication:
+      "Le lycée présente ses formations lors des fêtes des vendanges et dans la presse locale de la Provence verte.",
+  },
+  "manosque-durance": {
+    trades: "des métiers de l'énergie, de l'électrotechnique et de la maintenance industrielle",
+    pathways:
+      "CAP Électricien, baccalauréats professionnels Métiers de l'électricité et de ses environnements connectés et Maintenance des systèmes de production connectés, BTS Électrotechnique",
+    offerChange:
+      "Une formation complémentaire en radioprotection a été construite avec les entreprises sous-traitantes du centre de recherche voisin.",
+    territory: "du val de Durance",
+    publics:
+      "des apprentis en BTS et des salariés de la sous-traitance industrielle en formation continue",
+    pedagogy:
+      "Une plateforme technique reproduit une installation photovoltaïque et un poste de distribution électrique sur lesquels les élèves réalisent de vraies consignations.",
+    companyCount: 125,
+    companies:
+      "des sous-traitants de la filière nucléaire, des installateurs photovoltaïques et des entreprises de maintenance industrielle",
+    campus: "Campus des métiers et des qualifications de la transition énergétique",
+    sameFamily:
+      "Des formations croisées d'enseignants sont organisées avec un lycée de la famille des métiers des transitions numérique et énergétique des Hautes-Alpes.",
+    culture:
+      "Une résidence d'artiste consacrée à la lumière a abouti à une installation lumineuse réalisée par les élèves électriciens pour la fête de la ville.",
+    abroad: "en Allemagne (Fribourg-en-Brisgau) ou en Finlande (Tampere)",
+    staffMobility:
+      "Deux enseignants de génie électrique ont observé la formation aux énergies renouvelables dans un lycée allemand partenaire.",
+    dropout:
+      "Un parcours aménagé alternant atelier et stage accompagne chaque année une dizaine d'élèves en risque de décrochage.",
+    communication:
+      "Une lettre d'information aux familles et une page consacrée aux réalisations des élèves sur le site du lycée font connaître les formations.",
+    digital:
+      "Les élèves programment des automates et supervisent à distance la plateforme photovoltaïque du lycée, et les enseignants utilisent les jumeaux numériques des installations de leurs entreprises partenaires.",
+  },
+  "la-ciotat-chantiers": {
+    trades: "des métiers de la construction navale et de la maintenance des navires",
+    pathways:
+      "CAP Réparation et entretien des embarcations de plaisance, baccalauréats professionnels Technicien en chaudronnerie industrielle et Maintenance nautique, BTS Conception et réalisation en chaudronnerie industrielle",
+    offerChange:
+      "Une formation complémentaire en maintenance des grands yachts a été construite avec les entreprises du chantier naval de La Ciotat.",
+    territory: "de la baie de La Ciotat",
+    publics: "des apprentis en BTS et des adultes en reconversion vers les métiers du yachting",
+    pedagogy:
+      "Les élèves interviennent chaque année sur un navire en réparation au chantier naval, en équipes mêlant chaudronniers et mécaniciens.",
+    companyCount: 115,
+    companies:
+      "des entreprises de réparation de grands yachts, des chaudronneries et des ateliers de mécanique marine",
+    campus: "Campus des métiers et des qualifications de la mer",
+    sameFamily:
+      "Des projets communs sont conduits avec deux lycées de la famille des métiers de la réalisation d'ensembles mécaniques et industriels.",
+    culture:
+      "Les élèves ont restauré avec une association patrimoniale une barque traditionnelle, présentée lors des fêtes maritimes de la ville.",
+    abroad: "en Italie (Gênes) ou à Malte",
+    staffMobility:
+      "Trois enseignants ont observé l'organisation d'un chantier de yachts italien partenaire.",
+    dropout:
+      "Un atelier de remobilisation autour d'une barque en restauration accueille les élèves en rupture, avec l'appui de la mission de lutte contre le décrochage scolaire.",
+    communication:
+      "Les chantiers-écoles sont présentés lors des journées portes ouvertes du chantier naval et dans la presse locale.",
+  },
+  "frejus-esterel": {
+    trades: "des métiers du nautisme et du tourisme littoral",
+    pathways:
+      "CAP Réparation et entretien des embarcations de plaisance, baccalauréats professionnels Maintenance nautique et Métiers de l'accueil",
+    offerChange:
+      "L'ouverture d'un BTS Tourisme est à l'étude avec les offices de tourisme de l'Estérel, sans calendrier arrêté.",
+    territory: "du littoral de l'Estérel",
+    publics:
+      "quelques apprentis en CAP accueillis en convention avec un centre de formation d'apprentis",
+    pedagogy:
+      "Les élèves de maintenance nautique préparent chaque printemps la remise à l'eau des bateaux d'un club de voile de la ville.",
+    companyCount: 70,
+    companies: "des ports de plaisance, des loueurs de bateaux et des hôtels du littoral",
+    campus: "Campus des métiers et des qualifications de la mer",
+    sameFamily:
+      "Des échanges d'enseignants ont commencé avec le lycée des Chantiers de La Ciotat, porteur du réseau.",
+    culture:
+      "Les élèves d'accueil ont conçu une visite guidée du port antique de Fréjus, proposée aux classes de seconde.",
+    abroad: "en Italie (Ligurie)",
+    staffMobility: "Une première mobilité d'observation d'enseignants est prévue l'an prochain.",
+    dropout:
+      "Les absences sont suivies par la vie scolaire, et un entretien est proposé aux familles des élèves les plus absents.",
+    communication:
+      "Le lycée présente ses formations lors de sa journée portes ouvertes et sur son site internet.",
   },
 };
 
@@ -893,11 +1167,13 @@ export const DOSSIER_PROFILES: Partial<Record<EstablishmentKey, DossierProfile>>
       erasmus: [6, 8, 11],
       adage: [7, 9, 12],
       openDays: [250, 280, 310],
+      // Criterion 9-a, its choice.
+      digitalTraining: [6, 11, 17],
     },
     targets: true,
     levels: {},
     actions: {},
-    evidence: ["partnership", "pedagogicalCouncil", "poster", "mobility"],
+    evidence: ["partnership", "pedagogicalCouncil", "poster", "mobility", "digital"],
     partner: "l'association des professionnels de l'événementiel du pays cannois",
     poster: "Visites patrimoniales des îles de Lérins",
     posterColour: [0, 102, 153],
@@ -1125,6 +1401,320 @@ export const DOSSIER_PROFILES: Partial<Record<EstablishmentKey, DossierProfile>>
     press: {
       outlet: "La Gazette de l'étang",
       headline: "Portes ouvertes au lycée Saint-Joseph de l'Étang",
+    },
+    euroscol: false,
+  },
+  "marseille-calanques": {
+    indicators: {
+      bacSuccess: [78, 81, 84, 86],
+      insertion: [66, 69, 72, 74],
+      apprentices: [15, 19, 24, 28],
+      dropout: [9.1, 8.2, 7.4, 6.6],
+      erasmus: [6, 9, 12, 14],
+      adage: [8, 10, 13, 15],
+      companies: [150, 163, 178, 191],
+      openDays: [300, 340, 365, 410],
+      // Criterion 9-a, its choice.
+      digitalTraining: [5, 9, 14, 18],
+    },
+    targets: true,
+    levels: { "4": "EXCEEDED", "6": "PARTIALLY_MET" },
+    actions: {
+      "4": {
+        title: "Une commande, du quai au navire",
+        description:
+          "<p>Avec un transitaire du port, les élèves de terminale suivent une commande réelle de l'entrepôt au navire : réception, préparation, documents douaniers et empotage du conteneur.</p>",
+      },
+      "9a": {
+        title: "L'entrepôt connecté",
+        description:
+          "<p>Les élèves pilotent l'entrepôt pédagogique avec le logiciel de gestion d'entrepôt d'un partenaire et analysent sur tablette leurs indicateurs de préparation de commandes.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "l'union maritime et fluviale de Marseille-Fos",
+    poster: "« Conteneurs en couleurs », fresque des élèves sur le Vieux-Port",
+    posterColour: [0, 121, 107],
+    press: {
+      outlet: "La Vigie du port",
+      headline: "Des lycéens peignent les conteneurs du Vieux-Port",
+    },
+    euroscol: false,
+  },
+  "salon-la-crau": {
+    indicators: {
+      bacSuccess: [82, 84, 85, 88],
+      insertion: [70, 72, 76, 78],
+      apprentices: [20, 24, 26, 31],
+      dropout: [6.8, 6.5, 5.9, 5.1],
+      erasmus: [4, 6, 9, 11],
+      adage: [6, 8, 9, 12],
+      companies: [105, 112, 124, 133],
+      openDays: [280, 320, 360, 395],
+      climate: [75, 78, 80, 82],
+    },
+    targets: true,
+    levels: { "3": "EXCEEDED", "5": "PARTIALLY_MET" },
+    actions: {
+      "3": {
+        title: "Visite de maintenance dans le hangar pédagogique",
+        description:
+          "<p>Par équipes de quatre, les élèves de première réalisent la visite de maintenance complète d'un avion léger, de la documentation à la remise en service, sous le regard d'un mécanicien d'un atelier partenaire.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "l'association des industriels de l'aéronautique du pays salonais",
+    poster: "« L'hélice retrouvée », exposition au musée de l'aviation",
+    posterColour: [21, 101, 192],
+    press: {
+      outlet: "Le Journal du pays salonais",
+      headline: "Au lycée de la Crau, les élèves remettent en état un avion de tourisme",
+    },
+    euroscol: false,
+  },
+  "avignon-remparts": {
+    indicators: {
+      bacSuccess: [74, 77, 79, 80],
+      insertion: [52, 55, 58, 61],
+      apprentices: [8, 11, 12, 15],
+      dropout: [11.2, 10.4, 9.8, 9.1],
+      erasmus: [3, 5, 6, 8],
+      adage: [14, 17, 19, 22],
+      companies: [70, 78, 86, 94],
+      openDays: [210, 240, 265, 290],
+      // Criterion 9-b, its choice: the girls of the technical theatre course.
+      girlsShare: [12, 14, 17, 19],
+    },
+    targets: true,
+    levels: { "4": "PARTIALLY_MET", "5": "EXCEEDED", "7": "PARTIALLY_MET" },
+    actions: {
+      "5": {
+        title: "Le défilé-spectacle au théâtre municipal",
+        description:
+          "<p>Les élèves de couture créent les costumes, ceux de techniques du spectacle conçoivent la lumière et le son : le défilé-spectacle de fin d'année est joué deux soirs devant près de six cents spectateurs.</p>",
+      },
+      "9b": {
+        title: "Les métiers du spectacle, pour toutes et pour tous",
+        description:
+          "<p>Des régisseuses et des costumiers témoignent devant les collégiens, qui découvrent ensuite en binôme l'atelier de couture et le plateau technique.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "le syndicat des entreprises du spectacle vivant du Vaucluse",
+    poster: "« Fils et lumières », défilé-spectacle des élèves",
+    posterColour: [183, 28, 28],
+    press: {
+      outlet: "Le Petit Avignonnais",
+      headline: "Les costumes des lycéens des Remparts à l'affiche du festival",
+    },
+    euroscol: false,
+  },
+  "digne-trois-vallees": {
+    indicators: {
+      bacSuccess: [85, 86, 88, 87],
+      insertion: [71, 74, 73, 77],
+      apprentices: [10, 12, 15, 18],
+      dropout: [6.9, 6.4, 6.6, 5.8],
+      erasmus: [2, 4, 4, 6],
+      adage: [7, 8, 10, 11],
+      companies: [70, 74, 80, 86],
+      openDays: [190, 210, 220, 245],
+    },
+    targets: true,
+    levels: { "6": "PARTIALLY_MET", "8": "PARTIALLY_MET" },
+    actions: {
+      "3": {
+        title: "L'appartement pédagogique",
+        description:
+          "<p>Les élèves de seconde découvrent les gestes professionnels dans un appartement reconstitué avant de les mettre en œuvre en PFMP, filmés puis conseillés par les professionnels partenaires.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner:
+      "le groupement des établissements d'hébergement pour personnes âgées des Alpes-de-Haute-Provence",
+    poster: "« Les âges de la scène », spectacle intergénérationnel",
+    posterColour: [0, 137, 123],
+    press: {
+      outlet: "L'Écho des vallées",
+      headline: "À Digne, lycéens et résidents montent sur scène ensemble",
+    },
+    euroscol: false,
+  },
+  "hyeres-salins": {
+    indicators: {
+      bacSuccess: [80, 83, 85, 86],
+      insertion: [64, 66, 70, 71],
+      apprentices: [12, 15, 17, 21],
+      dropout: [7.7, 7.2, 6.5, 6.1],
+      erasmus: [5, 7, 10, 12],
+      adage: [7, 9, 11, 13],
+      companies: [98, 105, 113, 121],
+      openDays: [240, 270, 300, 330],
+      climate: [73, 76, 79, 81],
+    },
+    targets: true,
+    levels: { "4": "EXCEEDED" },
+    actions: {
+      "6": {
+        title: "Escale en Sardaigne",
+        description:
+          "<p>Chaque printemps, huit élèves de maintenance nautique passent quatre semaines dans des chantiers de Sardaigne, accompagnés par un enseignant d'atelier et préparés en italien.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "l'association des professionnels du nautisme de la rade de Hyères",
+    poster: "« Prairies sous la mer », exposition sur la posidonie",
+    posterColour: [2, 119, 189],
+    press: {
+      outlet: "Var Littoral",
+      headline: "Les lycéens des Salins redonnent vie à un voilier centenaire",
+    },
+    euroscol: false,
+  },
+  "aix-sainte-victoire": {
+    indicators: {
+      bacSuccess: [81, 83, 86, 88],
+      insertion: [67, 70, 72, 75],
+      apprentices: [22, 26, 29, 33],
+      dropout: [7.4, 6.9, 6.2, 5.7],
+      erasmus: [5, 8, 10, 13],
+      adage: [9, 11, 12, 15],
+      companies: [118, 126, 133, 141],
+      openDays: [260, 290, 330, 350],
+    },
+    targets: true,
+    levels: { "1": "EXCEEDED" },
+    actions: {
+      "4": {
+        title: "Les vendanges pédagogiques",
+        description:
+          "<p>Chaque mois de septembre, les élèves participent aux vendanges d'un domaine partenaire et suivent la vinification jusqu'à la mise en bouteille, en lien avec les cours de bio-industries.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "l'association régionale des industries agroalimentaires",
+    poster: "« Le pain en Provence », exposition et dégustations",
+    posterColour: [191, 144, 0],
+    press: {
+      outlet: "Le Courrier d'Aix",
+      headline: "Du grain au pain : les lycéens de Sainte-Victoire exposent au musée",
+    },
+    euroscol: false,
+  },
+  "brignoles-sainte-baume": {
+    indicators: {
+      bacSuccess: [76, 79, 81, 84],
+      insertion: [61, 63, 66, 68],
+      apprentices: [9, 12, 14, 17],
+      dropout: [8.8, 8.1, 7.6, 7.0],
+      erasmus: [3, 5, 7, 9],
+      adage: [6, 7, 9, 10],
+      companies: [84, 90, 97, 104],
+      openDays: [170, 190, 205, 230],
+    },
+    targets: true,
+    levels: { "6": "PARTIALLY_MET" },
+    actions: {
+      "2": {
+        title: "La boutique du terroir",
+        description:
+          "<p>Élèves, apprentis et adultes en formation tiennent ensemble la boutique de produits du terroir du lycée, ouverte au public trois jours par semaine.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "la fédération des caves coopératives de la Provence verte",
+    poster: "« Un automne en Provence verte », reportage sur les vendanges",
+    posterColour: [106, 27, 154],
+    press: {
+      outlet: "La Provence verte",
+      headline: "Au lycée de la Sainte-Baume, une boutique tenue par les élèves",
+    },
+    euroscol: false,
+  },
+  "manosque-durance": {
+    indicators: {
+      bacSuccess: [84, 86, 87, 90],
+      insertion: [72, 74, 78, 80],
+      apprentices: [18, 21, 25, 28],
+      dropout: [6.2, 5.9, 5.4, 4.8],
+      erasmus: [4, 6, 8, 10],
+      adage: [6, 8, 10, 11],
+      companies: [100, 108, 117, 126],
+      openDays: [220, 250, 280, 300],
+      // Criterion 9-a, its choice.
+      digitalTraining: [4, 8, 12, 16],
+    },
+    targets: true,
+    levels: { "4": "EXCEEDED", "9a": "EXCEEDED" },
+    actions: {
+      "9a": {
+        title: "Supervision à distance de la centrale photovoltaïque",
+        description:
+          "<p>Les élèves de BTS supervisent à distance la centrale photovoltaïque du lycée, analysent sa production et préparent les interventions de maintenance des élèves de baccalauréat professionnel.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "le pôle de compétitivité régional des énergies",
+    poster: "« Lumières de Durance », installation des élèves électriciens",
+    posterColour: [255, 179, 0],
+    press: {
+      outlet: "Le Journal de Haute-Provence",
+      headline: "Les élèves électriciens illuminent la fête de Manosque",
+    },
+    euroscol: false,
+  },
+  "la-ciotat-chantiers": {
+    indicators: {
+      bacSuccess: [79, 82, 84, 87],
+      insertion: [68, 71, 75, 77],
+      apprentices: [16, 20, 23, 27],
+      dropout: [8.1, 7.5, 6.8, 6.0],
+      erasmus: [6, 8, 11, 13],
+      adage: [8, 10, 11, 14],
+      companies: [92, 101, 108, 116],
+      openDays: [230, 260, 290, 320],
+      climate: [72, 74, 78, 80],
+    },
+    targets: true,
+    levels: { "4": "EXCEEDED" },
+    actions: {
+      "4": {
+        title: "Un navire, une équipe",
+        description:
+          "<p>Chaque année, une équipe d'élèves chaudronniers et mécaniciens intervient trois semaines sur un yacht en réparation au chantier naval, aux côtés des compagnons des entreprises partenaires.</p>",
+      },
+    },
+    evidence: "ALL",
+    partner: "le groupement des entreprises du chantier naval de La Ciotat",
+    poster: "« La barque retrouvée », fêtes maritimes",
+    posterColour: [13, 71, 161],
+    press: {
+      outlet: "Le Ciotaden",
+      headline: "Les élèves du lycée des Chantiers à bord d'un yacht de soixante mètres",
+    },
+    euroscol: false,
+  },
+  "frejus-esterel": {
+    indicators: {
+      bacSuccess: [72, 74, 75],
+      insertion: [55, 57, 58],
+      apprentices: [4, 5, 6],
+      dropout: [11.6, 11.2, 10.9],
+      erasmus: [0, 2, 3],
+      adage: [4, 5, 6],
+      companies: [58, 63, 70],
+      openDays: [150, 160, 170],
+    },
+    targets: true,
+    levels: { "3": "PARTIALLY_MET", "6": "PARTIALLY_MET", "7": "PARTIALLY_MET" },
+    actions: {},
+    evidence: "ALL",
+    partner: "l'association des ports de plaisance de l'Estérel",
+    poster: "« Forum Julii », visite du port antique",
+    posterColour: [0, 150, 136],
+    press: {
+      outlet: "L'Estérel Matin",
+      headline: "Remise à l'eau réussie pour les bateaux du club de voile",
     },
     euroscol: false,
   },
@@ -1534,7 +2124,7 @@ export const SCHOOL_TEAMS: Partial<Record<EstablishmentKey, SeedSchoolTeam>> = {
       {
         fullName: "Émilie Durand",
         jobTitle: "Professeure documentaliste",
-        criteria: ["5", "8"],
+        criteria: ["5", "8", "9a"],
       },
       { fullName: "Isabelle Ferrand", jobTitle: "Professeure d'anglais", criteria: ["6"] },
       { fullName: "Nicolas Carlier", jobTitle: CPE, criteria: ["7"] },
@@ -1634,6 +2224,144 @@ export const SCHOOL_TEAMS: Partial<Record<EstablishmentKey, SeedSchoolTeam>> = {
       { fullName: "Corinne Silvestre", jobTitle: CPE_F, criteria: ["7"] },
     ],
   },
+  "marseille-calanques": {
+    head: { fullName: "Sylvain Marcellesi", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Rachid Boualem", jobTitle: DDFPT, criteria: ["1", "4"] },
+      { fullName: "Christine Peyre", jobTitle: "Proviseure adjointe", criteria: ["2"] },
+      { fullName: "Fabien Caruso", jobTitle: "Professeur de logistique", criteria: ["3", "9a"] },
+      { fullName: "Marion Gilly", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Anthony Ferracci", jobTitle: "Professeur d'anglais", criteria: ["6"] },
+      { fullName: "Leïla Amrani", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "salon-la-crau": {
+    head: { fullName: "Véronique Chabaud", jobTitle: "Proviseure", criteria: ["8"] },
+    staff: [
+      { fullName: "Pascal Imbert", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Guillaume Autran",
+        jobTitle: "Professeur de maintenance aéronautique",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Céline Bonnet", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Thomas Reboul", jobTitle: "Professeur d'anglais", criteria: ["6"] },
+      { fullName: "Samia Khelifi", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "avignon-remparts": {
+    head: { fullName: "Jean-Luc Reynier", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Agathe Bérard", jobTitle: DDFPT_F, criteria: ["1", "4"] },
+      {
+        fullName: "Noémie Rouvier",
+        jobTitle: "Professeure des métiers de la mode",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Vincent Lagarde", jobTitle: "Professeur de lettres-histoire", criteria: ["5"] },
+      { fullName: "Paola Ricci", jobTitle: "Professeure d'italien", criteria: ["6"] },
+      { fullName: "Hervé Castel", jobTitle: CPE, criteria: ["7"] },
+      {
+        fullName: "Lucie Vernet",
+        jobTitle: "Professeure de techniques du spectacle, référente égalité filles-garçons",
+        criteria: ["9b"],
+      },
+    ],
+  },
+  "digne-trois-vallees": {
+    head: { fullName: "Martine Honnorat", jobTitle: "Proviseure", criteria: ["8"] },
+    staff: [
+      { fullName: "Denis Richaud", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Aurore Chaix",
+        jobTitle: "Professeure de sciences médico-sociales",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Baptiste Isnard", jobTitle: "Professeur de lettres-histoire", criteria: ["5"] },
+      { fullName: "Elena Navarro", jobTitle: "Professeure d'espagnol", criteria: ["6"] },
+      { fullName: "Justine Pellegrino", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "hyeres-salins": {
+    head: { fullName: "Philippe Gasquet", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Olivier Maurel", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Raphaël Tardieu",
+        jobTitle: "Professeur de maintenance nautique",
+        criteria: ["2", "3"],
+      },
+      {
+        fullName: "Sandra Albertini",
+        jobTitle: "Professeure de lettres-histoire",
+        criteria: ["5"],
+      },
+      { fullName: "Nicolas Pagès", jobTitle: "Professeur d'anglais", criteria: ["6"] },
+      { fullName: "Émilie Roustan", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "aix-sainte-victoire": {
+    head: { fullName: "Isabelle Coulomb", jobTitle: "Proviseure", criteria: ["8"] },
+    staff: [
+      { fullName: "Frédéric Aillaud", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Mireille Brun",
+        jobTitle: "Professeure de bio-industries",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Damien Sauze", jobTitle: "Professeur de lettres-histoire", criteria: ["5"] },
+      { fullName: "Carla Moretti", jobTitle: "Professeure d'italien", criteria: ["6"] },
+      { fullName: "Yanis Bouzid", jobTitle: CPE, criteria: ["7"] },
+    ],
+  },
+  "brignoles-sainte-baume": {
+    head: { fullName: "Gérard Lombard", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Valérie Teissier", jobTitle: DDFPT_F, criteria: ["1", "4"] },
+      { fullName: "Alexandre Icard", jobTitle: "Professeur de vente", criteria: ["2", "3"] },
+      { fullName: "Chloé Bernardi", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Miguel Sanchez", jobTitle: "Professeur d'espagnol", criteria: ["6"] },
+      { fullName: "Nadège Colomb", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "manosque-durance": {
+    head: { fullName: "Thierry Sicard", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Laurent Bourgue", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Julie Féraud",
+        jobTitle: "Professeure de génie électrique",
+        criteria: ["2", "3", "9a"],
+      },
+      { fullName: "Marc Arnoux", jobTitle: "Professeur de lettres-histoire", criteria: ["5"] },
+      { fullName: "Katrin Weber", jobTitle: "Professeure d'allemand", criteria: ["6"] },
+      { fullName: "Stéphane Moulin", jobTitle: CPE, criteria: ["7"] },
+    ],
+  },
+  "la-ciotat-chantiers": {
+    head: { fullName: "Pierre-Yves Cassan", jobTitle: "Proviseur", criteria: ["8"] },
+    staff: [
+      { fullName: "Joël Barbaroux", jobTitle: DDFPT, criteria: ["1", "4"] },
+      { fullName: "Franck Lubrano", jobTitle: "Professeur de chaudronnerie", criteria: ["2", "3"] },
+      { fullName: "Annie Gavaudan", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Rosa Ferreira", jobTitle: "Professeure d'anglais", criteria: ["6"] },
+      { fullName: "Magali Espitalier", jobTitle: CPE_F, criteria: ["7"] },
+    ],
+  },
+  "frejus-esterel": {
+    head: { fullName: "Corinne Dalmasso", jobTitle: "Proviseure", criteria: ["8"] },
+    staff: [
+      { fullName: "Éric Lantermino", jobTitle: DDFPT, criteria: ["1", "4"] },
+      {
+        fullName: "Mathias Bonifay",
+        jobTitle: "Professeur de maintenance nautique",
+        criteria: ["2", "3"],
+      },
+      { fullName: "Laure Giacomini", jobTitle: "Professeure de lettres-histoire", criteria: ["5"] },
+      { fullName: "Sébastien Varenne", jobTitle: "Professeur d'anglais", criteria: ["6"] },
+      { fullName: "Jordan Mercier", jobTitle: CPE, criteria: ["7"] },
+    ],
+  },
 };
 
 export const ACADEMIE_MAIL_DOMAINS: Record<AcademieCode, string> = {
@@ -1662,6 +2390,12 @@ export type CriterionSelection = readonly CriterionCode[] | "ALL";
 export interface ActiveMemberSeed {
   establishment: EstablishmentKey;
   isLead: boolean;
+  /**
+   * The criterion 9 this establishment chose (« au choix de l'établissement »: in a network each
+   * co-applicant chooses its own); null: none. The lead's comes with the creation, each
+   * co-applicant's head chooses its own afterwards.
+   */
+  optionalVariant: OptionalCriterionVariant | null;
   /** Engagement letter and board minutes, in days before today; null = not received yet. */
   engagement: { boardMinutesDaysAgo: number; letterDaysAgo: number } | null;
   /**
@@ -1687,29 +2421,25 @@ export interface ActiveCandidatureSeed {
   kind: CandidatureKind;
   awardType: AwardType;
   labelTitle: string;
-  optionalVariant: OptionalCriterionVariant | null;
   /** When the candidature was opened on the platform, in days before today. */
   createdDaysAgo: number;
   members: readonly ActiveMemberSeed[];
-  /** Audit date in months after today (moved to a weekday); null = not scheduled yet. */
+  /** Audit date in months after today (moved to a working day); null = not scheduled yet. */
   auditInMonths: number | null;
   commonStrategies: Partial<Record<NationalCriterionCode, string>>;
   /** Pieces common to the network, uploaded by the lead's head. */
   networkEvidence: readonly NetworkEvidenceSeed[];
   /**
-   * OPEN_DOSSIER is applied before the dossier is written, the other steps after. SUBMIT_DOSSIER is
-   * performed by the lead's head (in a network, once every co-applicant's head has approved it), the
-   * others by DRAFPIC.
+   * OPEN_DOSSIER is applied (by DRAFPIC, today) before the dossier is written. The candidatures whose
+   * dossier is submitted are in `seed-procedure-data.ts`.
    */
-  transitions: readonly { transition: TransitionName; comment: string }[];
-  /** Demo auditors assigned by DRAFPIC once the steps are done. */
-  auditors: readonly DemoAuditorEmail[];
+  transitions: readonly { transition: "OPEN_DOSSIER"; comment: string }[];
 }
 
-const OPENING_COMMENT =
+export const OPENING_COMMENT =
   "Dossier ouvert par la DRAFPIC après réception des lettres d'engagement et des procès-verbaux des conseils d'administration.";
 
-/** Both demo auditors: they audit the submitted dossiers of the demo. */
+/** Both demo auditors: they audited the historical dossiers of the demo. */
 const DEMO_AUDIT_TEAM: readonly DemoAuditorEmail[] = ["auditrice@demo.ldm.fr", "cee@demo.ldm.fr"];
 
 export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
@@ -1718,12 +2448,12 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
     kind: "INDIVIDUAL",
     awardType: "FIRST_AWARD",
     labelTitle: "Lycée des métiers de l'agroalimentaire et de la logistique",
-    optionalVariant: null,
     createdDaysAgo: 12,
     members: [
       {
         establishment: "cavaillon-vergers",
         isLead: true,
+        optionalVariant: null,
         engagement: null,
         responses: [],
         drafts: [],
@@ -1735,19 +2465,18 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
     commonStrategies: {},
     networkEvidence: [],
     transitions: [],
-    auditors: [],
   },
   {
     ref: "candidature individuelle, dossier ouvert (Marseille)",
     kind: "INDIVIDUAL",
     awardType: "FIRST_AWARD",
     labelTitle: "Lycée des métiers de l'électricité, du numérique et de la transition énergétique",
-    optionalVariant: "A",
     createdDaysAgo: 95,
     members: [
       {
         establishment: "marseille-jean-moulin",
         isLead: true,
+        optionalVariant: "A",
         engagement: { boardMinutesDaysAgo: 75, letterDaysAgo: 61 },
         responses: ["1", "4", "5", "6", "9a"],
         drafts: ["5", "9a"],
@@ -1759,19 +2488,20 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
     commonStrategies: {},
     networkEvidence: [],
     transitions: [{ transition: "OPEN_DOSSIER", comment: OPENING_COMMENT }],
-    auditors: [],
   },
   {
     ref: "candidature en réseau de la Riviera, dossier ouvert (Nice, Cannes, Menton)",
     kind: "NETWORK",
     awardType: "FIRST_AWARD",
     labelTitle: "Lycée des métiers de l'hôtellerie, de la restauration et du tourisme",
-    optionalVariant: null,
     createdDaysAgo: 110,
+    // Criterion 9 is each establishment's choice: 9-a for Cannes, none for Menton, none yet for Les
+    // Oliviers (its head chooses in the demo).
     members: [
       {
         establishment: "nice-oliviers",
         isLead: true,
+        optionalVariant: null,
         engagement: { boardMinutesDaysAgo: 92, letterDaysAgo: 70 },
         responses: "ALL",
         drafts: [],
@@ -1781,6 +2511,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
       {
         establishment: "cannes-lerins",
         isLead: false,
+        optionalVariant: "A",
         engagement: { boardMinutesDaysAgo: 86, letterDaysAgo: 68 },
         responses: "ALL",
         drafts: [],
@@ -1790,6 +2521,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
       {
         establishment: "menton-agrumes",
         isLead: false,
+        optionalVariant: null,
         engagement: { boardMinutesDaysAgo: 81, letterDaysAgo: 66 },
         responses: "ALL",
         drafts: [],
@@ -1819,107 +2551,6 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
       },
     ],
     transitions: [{ transition: "OPEN_DOSSIER", comment: OPENING_COMMENT }],
-    auditors: [],
-  },
-  {
-    ref: "renouvellement individuel déposé (Toulon)",
-    kind: "INDIVIDUAL",
-    awardType: "RENEWAL",
-    labelTitle: "Lycée des métiers de la maintenance navale et industrielle",
-    optionalVariant: "B",
-    createdDaysAgo: 175,
-    members: [
-      {
-        establishment: "toulon-arsenal",
-        isLead: true,
-        engagement: { boardMinutesDaysAgo: 152, letterDaysAgo: 140 },
-        responses: "ALL",
-        drafts: [],
-        byHand: [],
-        pilots: "ALL",
-      },
-    ],
-    auditInMonths: 4,
-    commonStrategies: {},
-    networkEvidence: [],
-    transitions: [
-      { transition: "OPEN_DOSSIER", comment: OPENING_COMMENT },
-      {
-        transition: "SUBMIT_DOSSIER",
-        comment: "Dossier complet déposé par le proviseur, annexes comprises.",
-      },
-    ],
-    auditors: DEMO_AUDIT_TEAM,
-  },
-  {
-    ref: "candidature en réseau des Hautes-Alpes, visite préparatoire faite (Embrun, Briançon)",
-    kind: "NETWORK",
-    awardType: "FIRST_AWARD",
-    labelTitle: "Lycée des métiers de la montagne : tourisme, construction bois et pleine nature",
-    optionalVariant: null,
-    createdDaysAgo: 190,
-    members: [
-      {
-        establishment: "embrun-serre-poncon",
-        isLead: true,
-        engagement: { boardMinutesDaysAgo: 165, letterDaysAgo: 150 },
-        responses: "ALL",
-        drafts: [],
-        byHand: [],
-        pilots: "ALL",
-      },
-      {
-        establishment: "briancon-hautes-vallees",
-        isLead: false,
-        engagement: { boardMinutesDaysAgo: 158, letterDaysAgo: 148 },
-        responses: "ALL",
-        drafts: [],
-        byHand: [],
-        pilots: "ALL",
-      },
-    ],
-    auditInMonths: 3,
-    commonStrategies: {
-      "4": "Les deux lycées partagent un bureau des entreprises commun à la vallée de la Durance et au Briançonnais : fichier d'entreprises unique, calendrier concerté des PFMP adapté aux saisons touristiques et aux chantiers, rencontres annuelles avec les stations, les bases de loisirs et les artisans du bois. Le réseau est représenté au comité local école-entreprise et au Campus des métiers et des qualifications du tourisme de montagne.",
-      "5": "Le parcours culturel commun porte sur le patrimoine et les paysages de montagne : chaque année, les élèves des deux lycées mènent ensemble un projet avec le parc national (sentier d'interprétation, exposition de photographies, construction d'un abri en bois). Toutes les actions sont recensées dans ADAGE, et l'activation du pass Culture est accompagnée dans les deux établissements.",
-      "6": "Le réseau porte une accréditation Erasmus+ commune qui finance les mobilités des élèves et des personnels vers l'Italie, la Suisse et l'Autriche. Les partenaires étrangers sont partagés : un élève de Briançon peut partir avec un groupe d'Embrun, et les enseignants des deux lycées préparent les mobilités ensemble. Un bilan commun des mobilités est présenté chaque année aux deux conseils d'administration.",
-      "8": "Le plan de communication commun prévoit une identité visuelle partagée, une page du réseau sur le site de chaque lycée et une lettre d'information trimestrielle adressée aux familles et aux partenaires. La démarche de labellisation est présentée conjointement lors des salons de l'orientation des Hautes-Alpes et dans la presse locale.",
-    },
-    networkEvidence: [
-      {
-        title: "Convention constitutive du réseau des Hautes-Alpes",
-        kind: "PARTNERSHIP_CONTRACT",
-        criteria: ["4", "5", "6", "8"],
-        daysFromCreation: -30,
-        body: [
-          "Les lycées de Serre-Ponçon (Embrun) et des Hautes Vallées (Briançon) constituent un réseau autour des métiers de la montagne : tourisme, construction bois et activités de pleine nature.",
-          "Le réseau partage un bureau des entreprises, une accréditation Erasmus+ et un plan de communication.",
-        ],
-      },
-      {
-        title: "Compte rendu du comité de pilotage commun du réseau",
-        kind: "MEETING_MINUTES",
-        criteria: ["4", "5", "6", "8"],
-        daysFromCreation: 60,
-        body: [
-          "Bilan des stratégies communes : calendrier concerté des PFMP, parcours culturel « patrimoine et paysages de montagne », mobilités Erasmus+ partagées, lettre d'information trimestrielle.",
-          "Le comité valide le dossier commun avant son dépôt par l'établissement porteur.",
-        ],
-      },
-    ],
-    transitions: [
-      { transition: "OPEN_DOSSIER", comment: OPENING_COMMENT },
-      {
-        transition: "SUBMIT_DOSSIER",
-        comment: "Dossier commun déposé par l'établissement porteur.",
-      },
-      {
-        transition: "RECORD_PREPARATORY_VISIT",
-        comment:
-          "Visite préparatoire de la DRAFPIC dans les deux établissements : les équipes de pilotage sont en place ; mieux mettre en avant les indicateurs de suivi des mobilités.",
-      },
-    ],
-    auditors: DEMO_AUDIT_TEAM,
   },
 ];
 
@@ -1929,7 +2560,7 @@ export const ACTIVE_CANDIDATURES: readonly ActiveCandidatureSeed[] = [
 
 export interface HistoricalStepSeed {
   transition: TransitionName;
-  /** Effective date, in days after the audit date (negative: before); moved to a weekday. */
+  /** Effective date, in days after the audit date (negative: before); moved to a working day. */
   daysFromAudit: number;
   comment: string | null;
 }
@@ -1939,21 +2570,28 @@ export interface HistoricalCandidatureSeed {
   kind: CandidatureKind;
   awardType: AwardType;
   labelTitle: string;
-  optionalVariant: OptionalCriterionVariant | null;
   /**
-   * Every member answered and piloted every criterion, followed its indicators and built its evidence
-   * library (the dossier was submitted complete): see `DOSSIER_PROFILES`.
+   * Every member answered and piloted every criterion it retains (the national ones and the criterion
+   * 9 it chose, `optionalVariant`), followed its indicators and built its evidence library (the
+   * dossier was submitted complete): see `DOSSIER_PROFILES`.
    */
-  members: readonly { establishment: EstablishmentKey; isLead: boolean }[];
-  /** Audit date in months before today (moved to a weekday). */
+  members: readonly {
+    establishment: EstablishmentKey;
+    isLead: boolean;
+    optionalVariant: OptionalCriterionVariant | null;
+  }[];
+  /** Audit date in months before today (moved to a working day). */
   auditMonthsAgo: number;
   createdDaysFromAudit: number;
   boardMinutesDaysFromAudit: number;
   engagementLetterDaysFromAudit: number;
   /** From ENGAGEMENT to `finalState`; PUBLISH_LABEL's date is the BOEN publication date. */
   steps: readonly HistoricalStepSeed[];
-  finalState: "LABELLED" | "REFUSED";
-  /** Demo auditors assigned by DRAFPIC (dated from the submission of the dossier). */
+  finalState: "LABELLED" | "MID_TERM_REVIEWED" | "REFUSED";
+  /**
+   * Demo auditors assigned by DRAFPIC (dated from the submission of the dossier); an audited
+   * candidature's team holds at least one inspector (`assertAuditTeam`).
+   */
   auditors: readonly DemoAuditorEmail[];
 }
 
@@ -1963,8 +2601,7 @@ export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
     kind: "INDIVIDUAL",
     awardType: "FIRST_AWARD",
     labelTitle: "Lycée des métiers de la parfumerie, de la cosmétique et de l'esthétique",
-    optionalVariant: null,
-    members: [{ establishment: "grasse-parfumeurs", isLead: true }],
+    members: [{ establishment: "grasse-parfumeurs", isLead: true, optionalVariant: null }],
     auditMonthsAgo: 31,
     createdDaysFromAudit: -300,
     boardMinutesDaysFromAudit: -285,
@@ -2014,8 +2651,7 @@ export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
     kind: "INDIVIDUAL",
     awardType: "FIRST_AWARD",
     labelTitle: "Lycée des métiers des industries de procédés et de la sécurité",
-    optionalVariant: null,
-    members: [{ establishment: "martigues-saint-joseph", isLead: true }],
+    members: [{ establishment: "martigues-saint-joseph", isLead: true, optionalVariant: null }],
     auditMonthsAgo: 14,
     createdDaysFromAudit: -290,
     boardMinutesDaysFromAudit: -280,
@@ -2055,6 +2691,61 @@ export const HISTORICAL_CANDIDATURES: readonly HistoricalCandidatureSeed[] = [
       },
     ],
     finalState: "REFUSED",
-    auditors: [],
+    // Audited: the team held an inspector (no audit is recorded without one).
+    auditors: DEMO_AUDIT_TEAM,
+  },
+  {
+    // The label the Toulon renewal renews: published about 55 months ago, it expires in about
+    // 5 months; the renewal was opened within the last year of its validity.
+    ref: "label individuel publié il y a quatre ans et demi, suivi intermédiaire fait (Toulon)",
+    kind: "INDIVIDUAL",
+    awardType: "FIRST_AWARD",
+    labelTitle: "Lycée des métiers de la maintenance navale et industrielle",
+    members: [{ establishment: "toulon-arsenal", isLead: true, optionalVariant: "B" }],
+    auditMonthsAgo: 62,
+    createdDaysFromAudit: -310,
+    boardMinutesDaysFromAudit: -290,
+    engagementLetterDaysFromAudit: -276,
+    steps: [
+      { transition: "OPEN_DOSSIER", daysFromAudit: -262, comment: OPENING_COMMENT },
+      { transition: "SUBMIT_DOSSIER", daysFromAudit: -80, comment: "Dossier complet déposé." },
+      {
+        transition: "RECORD_PREPARATORY_VISIT",
+        daysFromAudit: -48,
+        comment: "Visite préparatoire de la DRAFPIC.",
+      },
+      { transition: "RECEIVE_AUDIT_PLAN", daysFromAudit: -20, comment: "Plan d'audit reçu." },
+      {
+        transition: "RECORD_AUDIT",
+        daysFromAudit: 0,
+        comment:
+          "Audit conduit par une inspectrice et un conseiller entreprises pour l'École, à bord du navire-école et dans les ateliers de maintenance.",
+      },
+      { transition: "SUBMIT_REPORT", daysFromAudit: 21, comment: "Rapport d'audit favorable." },
+      {
+        transition: "RECORD_GRALM_PROPOSAL",
+        daysFromAudit: 62,
+        comment: "Proposition favorable du GRALM.",
+      },
+      { transition: "RECORD_CAEN_OPINION", daysFromAudit: 105, comment: "Avis favorable du CAEN." },
+      {
+        transition: "RECORD_RECTOR_APPROVAL",
+        daysFromAudit: 135,
+        comment: "Décision favorable du recteur.",
+      },
+      {
+        transition: "PUBLISH_LABEL",
+        daysFromAudit: 212,
+        comment: "Publication au Bulletin officiel de l'éducation nationale.",
+      },
+      {
+        transition: "RECORD_MID_TERM_REVIEW",
+        daysFromAudit: 1130,
+        comment:
+          "Suivi intermédiaire : les indicateurs sont suivis et les axes de progrès de l'audit ont été traités.",
+      },
+    ],
+    finalState: "MID_TERM_REVIEWED",
+    auditors: DEMO_AUDIT_TEAM,
   },
 ];

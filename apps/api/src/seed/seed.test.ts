@@ -6,14 +6,25 @@ import { Readable } from "node:stream";
 import type { EntityManager } from "typeorm";
 import {
   addMonths,
+  assertEngagementDates,
   assertValidUai,
+  auditTeamProblems,
+  CANDIDATURE_STATES,
   criteriaForCandidature,
+  daysBetween,
+  dueReminders,
   CURRENT_REFERENTIAL_VERSION,
   getCriterion,
+  getReferential,
+  isWorkingDay,
+  labelExpiryDate,
   MIN_INDICATOR_SCHOOL_YEARS,
+  OPEN_CANDIDATURE_STATES,
+  RENEWAL_GRACE_MONTHS,
   ROLES,
   schoolYearOf,
   TRANSITIONS,
+  type AuditorProfile,
   type CandidatureState,
   type OptionalCriterionVariant,
   type Role,
@@ -44,6 +55,7 @@ import { createIndicator, setIndicatorValue } from "../modules/dossier/dossier.s
 import { Evidence, EvidenceRevision } from "../modules/evidence/evidence.entity";
 import { LocalFileStorage } from "../storage/local-file-storage";
 import type { FileStorage } from "../storage/file-storage";
+import { loadDeadlineContexts } from "../modules/notification/deadline-facts";
 import { seedDemoData } from "./seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { demoPdf, demoPng, PDF_MEDIA_TYPE } from "./demo-files";
@@ -67,6 +79,20 @@ const TABLES = [
   "evidence_revision",
   "engagement_document",
   "dossier_snapshot",
+  "referent_inspector",
+  "preparatory_visit",
+  "audit_plan",
+  "assessment_entry",
+  "improvement_area",
+  "audit_commitment",
+  "audit_report",
+  "gralm_session",
+  "gralm_session_item",
+  "caen_opinion",
+  "rector_decision",
+  "label",
+  "notification",
+  "mail_delivery",
 ];
 const counts = (app: TestApp) => rowCounts(app.dataSource, TABLES);
 const DEMO_EMAILS = DEMO_ACCOUNTS.map((a) => a.email);
@@ -199,7 +225,14 @@ const RIVIERA_LEFT_BY_HAND = [
 const SUBMITTED_STATES: readonly CandidatureState[] = [
   "SUBMITTED",
   "PREPARATORY_VISIT_DONE",
+  "AUDIT_PLAN_RECEIVED",
+  "AUDITED",
+  "REPORT_SUBMITTED",
+  "GRALM_PROPOSED",
+  "CAEN_CONSULTED",
+  "RECTOR_APPROVED",
   "LABELLED",
+  "MID_TERM_REVIEWED",
   "REFUSED",
 ];
 
@@ -227,8 +260,14 @@ describe("demo data seed", () => {
     expect(before.indicator).toBeGreaterThanOrEqual(40);
     expect(before.evidence).toBeGreaterThanOrEqual(30);
     expect(before.engagement_document).toBeGreaterThanOrEqual(16);
-    expect(before.dossier_snapshot).toBe(4);
-  });
+    // The 3 historical dossiers and the 10 submitted through the services.
+    expect(before.dossier_snapshot).toBe(13);
+    expect(before.referent_inspector).toBe(SEED_ESTABLISHMENTS.length);
+    expect(before.gralm_session).toBe(3);
+    // The steps were told in the platform, not by e-mail.
+    expect(before.notification).toBeGreaterThan(50);
+    expect(before.mail_delivery).toBe(0);
+  }, 60_000);
 
   it("creates one demo account per role, all with the demo password (hashed once)", async () => {
     expect(passwordProblems(DEMO_PASSWORD)).toEqual([]);
@@ -327,9 +366,8 @@ describe("demo data seed", () => {
              JOIN candidature c ON c.id = a.candidature_id WHERE a.user_id = $1`,
           [auditor.id],
         );
-      expect(new Set(assigned.map((a) => a.state))).toEqual(
-        new Set(["SUBMITTED", "PREPARATORY_VISIT_DONE", "LABELLED"]),
-      );
+      // Every submitted candidature of the demo: the same team audits them all.
+      expect(new Set(assigned.map((a) => a.state))).toEqual(new Set(SUBMITTED_STATES));
       const data = ok(await app.execute<VisibleData>(VISIBLE, {}, viewerOf(auditor)));
       const seen = data.candidatures.edges.map((e) => e.node.id);
       expect(data.candidatures.totalCount).toBe(seen.length);
@@ -361,19 +399,90 @@ describe("demo data seed", () => {
     );
   });
 
+  it("obeys the integrity rules: working days, one open candidature, renewals, audit teams, engagement dates", async () => {
+    const today = systemClock.today();
+    const candidatures: {
+      id: string;
+      state: CandidatureState;
+      award_type: string;
+      audit_date: string | null;
+      renews: string | null;
+    }[] = await app.dataSource.query(
+      `SELECT id, state, award_type, audit_date::text, renews_candidature_id AS renews FROM candidature`,
+    );
+    for (const c of candidatures) {
+      if (c.audit_date !== null) expect([c.id, isWorkingDay(c.audit_date)]).toEqual([c.id, true]);
+    }
+    // The past steps (the seed chose their dates; today's are the services' own).
+    const steps: { effective_date: string }[] = await app.dataSource.query(
+      "SELECT effective_date::text FROM candidature_transition WHERE effective_date < $1",
+      [today],
+    );
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.filter((s) => !isWorkingDay(s.effective_date))).toEqual([]);
+
+    // One open candidature per establishment.
+    const open: { establishment_id: string; n: number }[] = await app.dataSource.query(
+      `SELECT m.establishment_id, count(*)::int AS n FROM co_applicant m
+         JOIN candidature c ON c.id = m.candidature_id WHERE c.state = ANY($1)
+        GROUP BY m.establishment_id HAVING count(*) > 1`,
+      [OPEN_CANDIDATURE_STATES],
+    );
+    expect(open).toEqual([]);
+
+    // Every renewal renews a label of its lead, current or expired less than 12 months ago.
+    const renewals = candidatures.filter((c) => c.award_type === "RENEWAL");
+    expect(renewals.length).toBeGreaterThan(0);
+    for (const renewal of renewals) {
+      const [label] = (await app.dataSource.query(
+        `SELECT c.state, c.publication_date::text AS publication FROM candidature c
+           JOIN co_applicant l ON l.candidature_id = c.id
+           JOIN co_applicant r ON r.establishment_id = l.establishment_id AND r.is_lead
+          WHERE c.id = $1 AND r.candidature_id = $2`,
+        [renewal.renews, renewal.id],
+      )) as { state: CandidatureState; publication: string | null }[];
+      expect(label?.publication).toBeDefined();
+      expect(["LABELLED", "MID_TERM_REVIEWED", "EXPIRED"]).toContain(label?.state);
+      const expiry = labelExpiryDate(label?.publication ?? "");
+      expect(today < addMonths(expiry, RENEWAL_GRACE_MONTHS)).toBe(true);
+    }
+    for (const c of candidatures.filter((x) => x.award_type === "FIRST_AWARD")) {
+      expect(c.renews).toBeNull();
+    }
+
+    // Every recorded audit had a team holding an inspector.
+    const audited: { candidature_id: string }[] = await app.dataSource.query(
+      "SELECT candidature_id FROM candidature_transition WHERE transition = 'RECORD_AUDIT'",
+    );
+    expect(audited.length).toBeGreaterThan(0);
+    for (const { candidature_id } of audited) {
+      const team: { auditor_profile: AuditorProfile | null }[] = await app.dataSource.query(
+        `SELECT u.auditor_profile FROM candidature_auditor a JOIN app_user u ON u.id = a.user_id
+          WHERE a.candidature_id = $1`,
+        [candidature_id],
+      );
+      expect(auditTeamProblems(team.map((t) => ({ profile: t.auditor_profile })))).toEqual([]);
+    }
+
+    // Engagement documents: the board first, then the letter, neither in the future.
+    const engagements: { letter: string | null; minutes: string | null }[] =
+      await app.dataSource.query(
+        "SELECT engagement_letter_on::text AS letter, board_minutes_on::text AS minutes FROM co_applicant",
+      );
+    for (const e of engagements) {
+      expect(() =>
+        assertEngagementDates({ engagementLetterOn: e.letter, boardMinutesOn: e.minutes, today }),
+      ).not.toThrow();
+    }
+  });
+
   it("covers the stages of the procedure, with exactly one lead per candidature", async () => {
     const states: { state: string }[] = await app.dataSource.query(
       "SELECT DISTINCT state FROM candidature",
     );
-    expect(states.map((s) => s.state)).toEqual(
-      expect.arrayContaining([
-        "ENGAGEMENT",
-        "DOSSIER_OPEN",
-        "SUBMITTED",
-        "PREPARATORY_VISIT_DONE",
-        "LABELLED",
-        "REFUSED",
-      ]),
+    // Every state but the ends no demo needs (an expired label, a withdrawn candidature).
+    expect(new Set(states.map((s) => s.state))).toEqual(
+      new Set(CANDIDATURE_STATES.filter((s) => s !== "EXPIRED" && s !== "WITHDRAWN")),
     );
     const members: { kind: string; members: number; leads: number }[] = await app.dataSource.query(
       `SELECT c.kind, count(m.id)::int AS members, count(m.id) FILTER (WHERE m.is_lead)::int AS leads
@@ -490,8 +599,9 @@ describe("demo data seed", () => {
       ]),
     );
     expect(Math.max(...kinds.map((k) => k.max_criteria))).toBeGreaterThanOrEqual(2);
+    // The one establishment holding the Euroscol label (Toulon), in each of its dossiers.
     const euroscol: { n: number }[] = await app.dataSource.query(
-      `SELECT count(*)::int AS n FROM criterion_response r
+      `SELECT count(DISTINCT r.establishment_id)::int AS n FROM criterion_response r
          JOIN evidence e ON e.candidature_id = r.candidature_id
           AND e.establishment_id = r.establishment_id AND e.kind = 'EUROSCOL_LABEL'
         WHERE r.criterion_code = '6' AND r.met_by_euroscol AND '6' = ANY(e.criterion_codes)`,
@@ -754,7 +864,7 @@ describe("demo data seed", () => {
     } finally {
       await journey.close();
     }
-  });
+  }, 60_000);
 
   it("follows, for each complete dossier, an indicator over at least 3 school years per criterion", async () => {
     const members: {
@@ -762,12 +872,13 @@ describe("demo data seed", () => {
       establishment_id: string;
       optional_criterion_variant: OptionalCriterionVariant | null;
     }[] = await app.dataSource.query(
-      `SELECT m.candidature_id, m.establishment_id, c.optional_criterion_variant
+      `SELECT m.candidature_id, m.establishment_id, m.optional_criterion_variant
          FROM co_applicant m JOIN candidature c ON c.id = m.candidature_id
         WHERE c.state = ANY($1)`,
       [SUBMITTED_STATES],
     );
-    expect(members.length).toBe(5);
+    // The 3 historical dossiers' members and the 13 of the 10 submitted through the services.
+    expect(members.length).toBe(16);
     for (const m of members) {
       const followed: { criterion_code: string; years: number }[] = await app.dataSource.query(
         `SELECT code AS criterion_code, max(years)::int AS years FROM (
@@ -803,6 +914,39 @@ describe("demo data seed", () => {
     }
   });
 
+  it("gives the Riviera network's establishments their own criterion 9, and ticks no network-only expectation alone", async () => {
+    const riviera = (await app.dataSource.query(
+      `SELECT e.uai, m.optional_criterion_variant AS variant
+         FROM co_applicant m JOIN establishment e ON e.id = m.establishment_id
+        WHERE m.candidature_id = (SELECT l.candidature_id FROM co_applicant l
+                                   JOIN establishment le ON le.id = l.establishment_id
+                                  WHERE l.is_lead AND le.uai = '0069053H')
+        ORDER BY m.created_at`,
+    )) as { uai: string; variant: string | null }[];
+    // Les Oliviers (its head chooses in the demo), Cannes 9-a, Menton none.
+    expect(riviera.map((m) => m.variant)).toEqual([null, "A", null]);
+    // Each answers the criterion 9 it chose, and only that one.
+    const answered = (await app.dataSource.query(
+      `SELECT m.optional_criterion_variant AS variant, r.criterion_code AS code
+         FROM criterion_response r JOIN co_applicant m
+           ON m.candidature_id = r.candidature_id AND m.establishment_id = r.establishment_id
+        WHERE r.criterion_code IN ('9a', '9b')`,
+    )) as { variant: string | null; code: string }[];
+    expect(answered.length).toBeGreaterThan(0);
+    for (const a of answered) expect(a.code).toBe(a.variant === "A" ? "9a" : "9b");
+    const networkOnly = (await app.dataSource.query(
+      `SELECT r.criterion_code FROM criterion_response r JOIN candidature c ON c.id = r.candidature_id
+        WHERE c.kind = 'INDIVIDUAL' AND r.addressed_expectation_ids && $1::text[]`,
+      [
+        getReferential(CURRENT_REFERENTIAL_VERSION)
+          .criteria.flatMap((c) => c.expectations)
+          .filter((e) => e.scope === "NETWORK")
+          .map((e) => e.id),
+      ],
+    )) as unknown[];
+    expect(networkOnly).toEqual([]);
+  });
+
   it("writes the self-evaluations as sanitised rich text, with levels and expectations", async () => {
     const responses: {
       planned: string;
@@ -834,6 +978,283 @@ describe("demo data seed", () => {
     }
   });
 
+  it("gives every establishment its inspecteur référent, and prepares the audits: visits and plans", async () => {
+    const ds = app.dataSource;
+    const today = systemClock.today();
+    const referents: {
+      user_id: string | null;
+      full_name: string | null;
+      role: string | null;
+      profile: string | null;
+    }[] = await ds.query(
+      `SELECT r.user_id, r.full_name, u.role, u.auditor_profile AS profile
+           FROM establishment e JOIN referent_inspector r ON r.establishment_id = e.id
+           LEFT JOIN app_user u ON u.id = r.user_id`,
+    );
+    expect(referents).toHaveLength(SEED_ESTABLISHMENTS.length);
+    // An inspector's account for some, a name only for the others.
+    const withAccount = referents.filter((r) => r.user_id !== null);
+    expect(withAccount.length).toBeGreaterThan(0);
+    for (const r of withAccount) expect([r.role, r.profile]).toEqual(["AUDITOR", "INSPECTOR"]);
+    expect(referents.filter((r) => r.user_id === null && r.full_name).length).toBeGreaterThan(0);
+
+    const visits: {
+      state: CandidatureState;
+      audit_date: string;
+      planned_on: string;
+      held_on: string | null;
+      plan_version: number | null;
+      plan_sent: boolean;
+      attendees: string[];
+    }[] = await ds.query(
+      `SELECT c.state, c.audit_date::text AS audit_date, v.planned_on::text AS planned_on,
+              v.held_on::text AS held_on, p.version AS plan_version,
+              p.submitted_at IS NOT NULL AS plan_sent,
+              array(SELECT a.kind FROM preparatory_visit_attendee a WHERE a.visit_id = v.id
+                     ORDER BY a.position) AS attendees
+         FROM candidature c JOIN preparatory_visit v ON v.candidature_id = c.id
+         LEFT JOIN audit_plan p ON p.candidature_id = c.id`,
+    );
+    // Every dossier submitted through the services: DRAFPIC and the référents.
+    expect(visits).toHaveLength(10);
+    for (const v of visits) {
+      expect(v.attendees).toEqual(expect.arrayContaining(["DRAFPIC", "REFERENT_INSPECTOR"]));
+    }
+    // Submitted: the visit is planned, nothing more.
+    const planned = visits.filter((v) => v.state === "SUBMITTED");
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toEqual(expect.objectContaining({ held_on: null, plan_version: null }));
+    expect((planned[0]?.planned_on ?? "") > today).toBe(true);
+    // Visited: a draft plan, that can still be sent (the audit more than two weeks away).
+    const visited = visits.filter((v) => v.state === "PREPARATORY_VISIT_DONE");
+    expect(visited).toHaveLength(1);
+    expect((visited[0]?.held_on ?? today) < today).toBe(true);
+    expect(visited[0]).toEqual(expect.objectContaining({ plan_sent: false }));
+    expect(daysBetween(today, visited[0]?.audit_date ?? today)).toBeGreaterThanOrEqual(15);
+    // Further on: the visit held, the plan sent.
+    for (const v of visits.filter(
+      (x) => !["SUBMITTED", "PREPARATORY_VISIT_DONE"].includes(x.state),
+    )) {
+      expect(v.held_on).not.toBeNull();
+      expect(v.plan_sent).toBe(true);
+    }
+  });
+
+  it("prepares the audit-day demo: an audit in a few days, a signed team, two drafts that differ on a few lines", async () => {
+    const today = systemClock.today();
+    const [calanques] = (await app.dataSource.query(
+      "SELECT id, audit_date::text AS audit_date FROM candidature WHERE state = 'AUDIT_PLAN_RECEIVED'",
+    )) as { id: string; audit_date: string }[];
+    expect(calanques).toBeDefined();
+    const auditDate = calanques?.audit_date ?? "";
+    expect(isWorkingDay(auditDate)).toBe(true);
+    expect(daysBetween(today, auditDate)).toBeGreaterThanOrEqual(1);
+    expect(daysBetween(today, auditDate)).toBeLessThanOrEqual(7);
+    const team = (await app.dataSource.query(
+      `SELECT u.email, a.team_role, a.declaration_signed_at IS NOT NULL AS signed
+         FROM candidature_auditor a JOIN app_user u ON u.id = a.user_id
+        WHERE a.candidature_id = $1 ORDER BY a.team_role`,
+      [calanques?.id],
+    )) as unknown[];
+    expect(team).toEqual([
+      { email: "auditrice@demo.ldm.fr", team_role: "LEAD", signed: true },
+      { email: "cee@demo.ldm.fr", team_role: "MEMBER", signed: true },
+    ]);
+    // The lead auditor sees both drafts side by side, and may consolidate.
+    const auditrice = await demoUser(app, "auditrice@demo.ldm.fr");
+    const data = ok(
+      await app.execute<{
+        auditGrid: {
+          editable: boolean;
+          consolidates: boolean;
+          lines: {
+            expectationId: string | null;
+            myDraft: { level: string } | null;
+            auditorDrafts: { level: string }[];
+            levelsDiffer: boolean;
+            team: { level: string } | null;
+          }[];
+        };
+      }>(
+        `query Grid($id: ID!) { auditGrid(candidatureId: $id) { editable consolidates
+           lines { expectationId myDraft { level } auditorDrafts { level } levelsDiffer team { level } } } }`,
+        { id: calanques?.id },
+        viewerOf(auditrice),
+      ),
+    );
+    const grid = data.auditGrid;
+    expect(grid).toEqual(expect.objectContaining({ editable: true, consolidates: true }));
+    const drafted = grid.lines.filter((l) => l.auditorDrafts.length === 2);
+    // Every criterion of Les Calanques (1 to 8 and 9-a) and a few expectations.
+    expect(drafted.filter((l) => l.expectationId === null)).toHaveLength(9);
+    expect(drafted.filter((l) => l.expectationId !== null).length).toBeGreaterThan(0);
+    const differing = drafted.filter((l) => l.levelsDiffer).length;
+    expect(differing).toBeGreaterThanOrEqual(2);
+    expect(differing).toBeLessThanOrEqual(5);
+    expect(grid.lines.filter((l) => l.team !== null)).toEqual([]);
+  });
+
+  it("shows the audits' results: the team's levels, findings, commitments and reports", async () => {
+    const ds = app.dataSource;
+    const reports: {
+      state: CandidatureState;
+      status: string;
+      recommendation: string | null;
+      proposed_label_title: string | null;
+      majors: number;
+      minors: number;
+      commitments: number;
+      team_levels: number;
+    }[] = await ds.query(
+      `SELECT c.state, r.status, r.recommendation, r.proposed_label_title,
+              (SELECT count(*)::int FROM improvement_area i WHERE i.candidature_id = c.id
+                  AND i.severity = 'MAJOR' AND i.removed_at IS NULL) AS majors,
+              (SELECT count(*)::int FROM improvement_area i WHERE i.candidature_id = c.id
+                  AND i.severity = 'MINOR' AND i.removed_at IS NULL) AS minors,
+              (SELECT count(*)::int FROM audit_commitment k WHERE k.candidature_id = c.id
+                  AND k.removed_at IS NULL) AS commitments,
+              (SELECT count(*)::int FROM assessment_entry e WHERE e.candidature_id = c.id
+                  AND e.auditor_id IS NULL AND e.level IS NOT NULL) AS team_levels
+         FROM candidature c JOIN audit_report r ON r.candidature_id = c.id`,
+    );
+    // Audited: the lead is consolidating and drafting the report.
+    const audited = reports.filter((r) => r.state === "AUDITED");
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toEqual(expect.objectContaining({ status: "DRAFT" }));
+    expect(audited[0]?.team_levels).toBeGreaterThan(0);
+    // Further on: a final report.
+    const final = reports.filter((r) => r.state !== "AUDITED");
+    expect(final).toHaveLength(6);
+    for (const r of final) expect(r.status).toBe("FINAL");
+    // One awaits the GRALM with reservations: a major and a minor area, two commitments, a title.
+    expect(final).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          state: "REPORT_SUBMITTED",
+          recommendation: "FAVOURABLE_WITH_RESERVATIONS",
+          majors: 1,
+          minors: 1,
+          commitments: 2,
+          proposed_label_title: expect.stringMatching(/^Lycée des métiers /),
+        }),
+      ]),
+    );
+    // Each audit recorded on its day, by the lead auditor.
+    const recorded: { effective_date: string; audit_date: string }[] = await ds.query(
+      `SELECT t.effective_date::text AS effective_date, c.audit_date::text AS audit_date
+         FROM candidature_transition t JOIN candidature c ON c.id = t.candidature_id
+        WHERE t.transition = 'RECORD_AUDIT'
+          AND EXISTS (SELECT 1 FROM audit_report r WHERE r.candidature_id = c.id)`,
+    );
+    expect(recorded).toHaveLength(7);
+    for (const r of recorded) expect(r.effective_date).toBe(r.audit_date);
+  });
+
+  it("shows the decision chain: GRALM sessions, CAEN, each académie's rector, the BOEN and the public registry", async () => {
+    const ds = app.dataSource;
+    const today = systemClock.today();
+    const items: { session_date: string; members: number; proposal: string | null }[] =
+      await ds.query(
+        `SELECT s.session_date::text AS session_date, jsonb_array_length(s.members) AS members,
+                i.proposal
+           FROM gralm_session s JOIN gralm_session_item i ON i.session_id = s.id
+          ORDER BY s.session_date, i.position`,
+      );
+    for (const i of items) expect(i.members).toBeGreaterThan(0);
+    expect(items.filter((i) => i.proposal === "POSTPONED")).toHaveLength(1);
+    // The sessions held gave their proposals; the one to come has its agenda.
+    const coming = items.filter((i) => i.session_date > today);
+    expect(coming.length).toBeGreaterThan(0);
+    for (const i of coming) expect(i.proposal).toBeNull();
+    for (const i of items.filter((x) => x.session_date <= today)) expect(i.proposal).not.toBeNull();
+    // A report awaits a place on an agenda.
+    const awaiting = ok(
+      await app.execute<{ candidaturesAwaitingGralm: { state: string }[] }>(
+        "{ candidaturesAwaitingGralm { state } }",
+      ),
+    );
+    expect(awaiting.candidaturesAwaitingGralm).toEqual([{ state: "REPORT_SUBMITTED" }]);
+
+    // The CAEN consulted on a network over both académies: one rector has decided.
+    const split: { academies: number; decided: number }[] = await ds.query(
+      `SELECT (SELECT count(DISTINCT e.academie_code)::int FROM co_applicant m
+                 JOIN establishment e ON e.id = m.establishment_id WHERE m.candidature_id = c.id) AS academies,
+              (SELECT count(DISTINCT d.academie_code)::int FROM rector_decision d
+                WHERE d.candidature_id = c.id) AS decided
+         FROM candidature c WHERE c.state = 'CAEN_CONSULTED'`,
+    );
+    expect(split).toEqual([{ academies: 2, decided: 1 }]);
+    // Approved, awaiting the BOEN: no label yet.
+    const approved: { labels: number }[] = await ds.query(
+      `SELECT (SELECT count(*)::int FROM label l WHERE l.candidature_id = c.id) AS labels
+         FROM candidature c WHERE c.state = 'RECTOR_APPROVED'`,
+    );
+    expect(approved).toEqual([{ labels: 0 }]);
+    // Every label carries its BOEN reference.
+    const labels: { boen_reference: string | null }[] = await ds.query(
+      "SELECT boen_reference FROM label",
+    );
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    for (const l of labels) expect(l.boen_reference).toMatch(/^BO n° \d+ du \d/);
+    // A network over both académies, labelled with a mixed outcome: only the approved is labelled.
+    const mixed: { uai: string; outcome: string; labelled: boolean }[] = await ds.query(
+      `SELECT e.uai, d.outcome, EXISTS (SELECT 1 FROM label l WHERE l.candidature_id = d.candidature_id
+                AND l.establishment_id = d.establishment_id) AS labelled
+         FROM rector_decision d JOIN establishment e ON e.id = d.establishment_id
+         JOIN candidature c ON c.id = d.candidature_id WHERE c.state = 'LABELLED'`,
+    );
+    expect(new Set(mixed.map((m) => m.outcome))).toEqual(new Set(["APPROVED", "REFUSED"]));
+    for (const m of mixed) expect(m.labelled).toBe(m.outcome === "APPROVED");
+    // The public registry, without a session: the labelled establishments of both académies.
+    const registry = ok(
+      await app.execute<{ publicLabelRegistry: { uai: string; academieCode: string }[] }>(
+        "{ publicLabelRegistry { uai academieCode title startDate endDate } }",
+        {},
+        null,
+      ),
+    );
+    const uais = registry.publicLabelRegistry.map((r) => r.uai);
+    for (const m of mixed) expect(uais.includes(m.uai)).toBe(m.outcome === "APPROVED");
+    expect(new Set(registry.publicLabelRegistry.map((r) => r.academieCode))).toEqual(
+      new Set(["AIX_MARSEILLE", "NICE"]),
+    );
+    // The label followed up half-way: its mid-term follow-up recorded by DRAFPIC with the référent.
+    const followedUp: { state: string; attendees: string[] }[] = await ds.query(
+      `SELECT c.state, array(SELECT a.kind FROM mid_term_review_attendee a WHERE a.review_id = r.id
+                              ORDER BY a.position) AS attendees
+         FROM mid_term_review r JOIN candidature c ON c.id = r.candidature_id`,
+    );
+    expect(followedUp).toEqual([
+      { state: "MID_TERM_REVIEWED", attendees: ["DRAFPIC", "REFERENT_INSPECTOR"] },
+    ]);
+  });
+
+  it("tells the steps in the platform only, and leaves reminders for the first scan", async () => {
+    const ds = app.dataSource;
+    const told: { email: string; n: number }[] = await ds.query(
+      `SELECT u.email, count(*)::int AS n FROM notification n JOIN app_user u ON u.id = n.user_id
+        GROUP BY u.email`,
+    );
+    for (const email of [
+      "drafpic@demo.ldm.fr",
+      "auditrice@demo.ldm.fr",
+      "cheffe@demo.ldm.fr",
+      "referent@demo.ldm.fr",
+    ]) {
+      expect([email, (told.find((t) => t.email === email)?.n ?? 0) > 0]).toEqual([email, true]);
+    }
+    expect(await ds.query("SELECT count(*)::int AS n FROM mail_delivery")).toEqual([{ n: 0 }]);
+    // Deadlines 1 to 30 days ahead: the scan at start sends their reminders.
+    const today = systemClock.today();
+    const due = (await loadDeadlineContexts(ds.manager)).flatMap(({ facts }) =>
+      dueReminders(facts, today),
+    );
+    expect(due.some((r) => r.daysLeft >= 1 && r.daysLeft <= 30)).toBe(true);
+    expect(due.map((r) => r.deadline.kind)).toEqual(
+      expect.arrayContaining(["AUDIT", "COMMITMENT_DUE"]),
+    );
+  });
+
   it("loads the demo data once when two seeds run concurrently", async () => {
     const other = await createTestApp();
     try {
@@ -854,5 +1275,5 @@ describe("demo data seed", () => {
     } finally {
       await other.close();
     }
-  });
+  }, 60_000);
 });

@@ -1,22 +1,31 @@
 /**
- * Idempotent loading of the demo data (fictitious, see `seed-data.ts`, `demo-accounts.ts` and
- * `demo-files.ts`).
+ * Idempotent loading of the demo data (fictitious, see `seed-data.ts`, `seed-procedure-data.ts`,
+ * `demo-accounts.ts` and `demo-files.ts`).
  *
  * Accounts come first: the demo accounts (one per role, sharing `DEMO_PASSWORD`, hashed once), then,
  * once DRAFPIC has created the establishments, the head and steering team of every establishment
  * that takes part in a candidature (no password: DRAFPIC opens their access).
  *
- * Establishments and candidatures in progress go through the services with the viewer that would
- * do each step (DRAFPIC, the lead's head, each establishment's head), so the domain guards and the
+ * Establishments and candidatures go through the services with the viewer that would do each step
+ * (DRAFPIC, the lead's head, each establishment's head, the auditors), so the domain guards and the
  * authorization rules apply exactly as for a user: self-evaluations, pilots, indicators and their
- * values, common strategies, approvals of the co-applicants, submission (which freezes the dossier).
- * Evidence and engagement documents are uploaded over HTTP only: their files are put into the given
- * storage and their rows written with the repositories, with the same audit trail as a service.
+ * values, common strategies, approvals of the co-applicants, submission (which freezes the dossier),
+ * and from there every step of the procedure (`seed-procedure.ts`). A step of the past is given to its
+ * use case as a request on that day (a clock stopped that day); the dossier's rows, written today, are
+ * then dated before the submission. Evidence and engagement documents are uploaded over HTTP only:
+ * their files are put into the given storage and their rows written with the repositories, with the
+ * same audit trail as a service.
  *
- * The historical candidatures (labelled, refused) carry past dates that today's guards would
- * refuse: they are written with the repositories, then their readiness is computed from the stored
- * rows and each of their steps replayed through the domain's lifecycle at the step's own date; their
- * submitted dossier is frozen like any other.
+ * Events go through the application's bus as a request's do: in-transaction handlers at once, the
+ * after-commit ones (in-app notifications; no e-mail unless the caller's bus sends them) once the seed
+ * has committed, each with its author as the viewer.
+ *
+ * The historical candidatures (labelled, mid-term reviewed, refused, years ago) are written with the
+ * repositories, then their readiness is computed from the stored rows and each of their steps replayed
+ * through the domain's lifecycle at the step's own date (an audit only with a team holding an
+ * inspector); their submitted dossier is frozen like any other. They come first: the renewal in
+ * progress is checked against, and linked to, the label it renews. Every date the seed chooses falls
+ * on a working day (French public holidays included).
  */
 import { Readable } from "node:stream";
 import type { DataSource, EntityManager } from "typeorm";
@@ -26,12 +35,20 @@ import {
   addDays,
   addMonths,
   applyTransition,
+  CANDIDATURE_STATES,
+  assertAuditTeam,
   compareIsoDates,
   criteriaForCandidature,
+  criteriaForMemberVariants,
   CURRENT_REFERENTIAL_VERSION,
+  expectationsFor,
   formatFrenchDate,
   getCriterion,
+  INDEPENDENCE_DECLARATION_VERSION,
   isEngagementComplete,
+  isWorkingDay,
+  labelTerms,
+  nextWorkingDay,
   isSchoolRole,
   qualeducFichesForCriterion,
   schoolYearOf,
@@ -48,11 +65,18 @@ import {
   type TransitionName,
   type Viewer,
 } from "@ldm/domain";
-import { createContext, type AppEventBus, type TransactionContext } from "../context";
+import {
+  createContext,
+  type AppEventBus,
+  type RequestContext,
+  type TransactionContext,
+} from "../context";
 import { createAppEventBus } from "../app-events";
-import { systemClock, type Clock } from "../kernel/clock";
+import { fixedClock, systemClock, type Clock } from "../kernel/clock";
+import type { DomainEvent } from "../kernel/events";
+import { createLoaders } from "../loaders";
 import { cleanRichText } from "../common/rich-text";
-import { recordChange } from "../modules/audit/audit-trail";
+import { recordChange } from "../modules/audit-trail/audit-trail";
 import type { AuthConfig } from "../modules/identity/auth.config";
 import { assertPasswordPolicy, hashPassword } from "../modules/identity/password";
 import { AppUser } from "../modules/identity/user.entity";
@@ -61,6 +85,7 @@ import { Establishment } from "../modules/establishment/establishment.entity";
 import {
   createIndividualCandidature,
   createNetworkCandidature,
+  setOptionalCriterion,
 } from "../modules/candidature/candidature.service";
 import {
   assignCriterionPilot,
@@ -76,6 +101,7 @@ import {
   transitionCandidature,
 } from "../modules/procedure/procedure.service";
 import { freezeDossier } from "../modules/dossier/dossier-snapshot";
+import { Label } from "../modules/label/label.entity";
 import type { UpdateCriterionResponseInput } from "../modules/candidature/candidature.input";
 import {
   Candidature,
@@ -95,6 +121,7 @@ import {
 import type { FileStorage, StoredFile } from "../storage/file-storage";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccount, type DemoAccount } from "./demo-accounts";
 import { demoPdf, demoPng, PDF_MEDIA_TYPE, PNG_MEDIA_TYPE } from "./demo-files";
+import { boenReference, ProcedureSeeder, type DossierPlan, type SeedWorld } from "./seed-procedure";
 import {
   ACTIVE_CANDIDATURES,
   DEMO_FILE_FOOTER,
@@ -150,13 +177,12 @@ export async function seedDemoData(
   const clock = options.clock ?? systemClock;
   // One date for the whole seed, even if it runs across midnight.
   const today = clock.today();
-  const root = createContext(dataSource, auth, {
-    clock,
-    storage,
-    events: options.events ?? createAppEventBus(),
-  });
+  // The steps are told in the platform only: no e-mail for the demo data's history.
+  const events = options.events ?? createAppEventBus({ emails: false });
+  const root = createContext(dataSource, auth, { clock, storage, events });
   root.operation = SEED_OPERATION;
-  return root.transaction(async (tx) => {
+  const published: PublishedEvent[] = [];
+  const seeded = await root.transaction(async (tx) => {
     const manager = tx.manager;
     await manager.query("SELECT pg_advisory_xact_lock($1)", [SEED_LOCK_KEY]);
     if (await manager.getRepository(Establishment).exists({ where: { uai: DEMO_MARKER_UAI } })) {
@@ -165,14 +191,44 @@ export async function seedDemoData(
     for (const account of DEMO_ACCOUNTS) assertPasswordPolicy(DEMO_PASSWORD, account.email);
     // One hash for every demo account (argon2id costs ~50 ms per hash).
     const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
-    const seeder = new Seeder(tx, storage, today, demoPasswordHash);
+    const seeder = new Seeder(tx, storage, today, demoPasswordHash, published);
     await seeder.regionalAccounts();
     await seeder.establishments();
     await seeder.schoolAccounts();
+    const procedure = new ProcedureSeeder(seeder);
+    await procedure.referentInspectors();
+    // The past ones first: a renewal is checked against (and linked to) the label it renews.
+    for (const spec of HISTORICAL_CANDIDATURES) {
+      const { candidatureId, midTermReview } = await seeder.historicalCandidature(spec);
+      // Its mid-term follow-up, through the follow-up's use case.
+      if (midTermReview) {
+        await procedure.midTermReview(
+          candidatureId,
+          spec.members.map((m) => m.establishment),
+          midTermReview.date,
+          midTermReview.comment ?? "Suivi intermédiaire effectué.",
+        );
+      }
+    }
     for (const spec of ACTIVE_CANDIDATURES) await seeder.activeCandidature(spec);
-    for (const spec of HISTORICAL_CANDIDATURES) await seeder.historicalCandidature(spec);
+    // From the submission to the BOEN, each step on its day (`seed-procedure.ts`).
+    await procedure.candidatures();
     return true;
   });
+  // As after a request: the after-commit handlers (in-app notifications…) of each event, in the
+  // order published, with its author as the viewer (who is not told of their own step).
+  for (const { viewer, event } of published) {
+    const ctx = Object.create(root) as RequestContext;
+    ctx.viewer = viewer;
+    await events.dispatchAfterCommit(ctx, [event]);
+  }
+  return seeded;
+}
+
+/** An event published while seeding, and the viewer of the context that published it. */
+interface PublishedEvent {
+  viewer: Viewer | null;
+  event: DomainEvent;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +245,7 @@ interface SeededEstablishment {
   uai: string;
   name: string;
   city: string;
+  departementCode: string;
   academie: ReturnType<typeof academieOfDepartement>;
 }
 
@@ -240,10 +297,12 @@ type ResponseStage = "COMPLETE" | "DRAFT" | "OUTLINE";
 /** Steps of the procedure the school performs (the lead's head); DRAFPIC performs the others. */
 const SCHOOL_TRANSITIONS: ReadonlySet<TransitionName> = new Set(["SUBMIT_DOSSIER"]);
 
-/** Saturday and Sunday move to the next Monday: audits, visits and decisions happen on weekdays. */
-function onWeekday(date: IsoDate): IsoDate {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
+/**
+ * A weekend or a public holiday moves to the next working day: audits, visits and decisions happen on
+ * working days (the domain's French calendar).
+ */
+function onWorkingDay(date: IsoDate): IsoDate {
+  return isWorkingDay(date) ? date : nextWorkingDay(date);
 }
 
 /** A past instant on that date (mid-morning in Paris), plus `ms` to keep rows in order. */
@@ -276,6 +335,16 @@ function criterionCodes(variant: OptionalCriterionVariant | null): CriterionCode
   return criteriaForCandidature(CURRENT_REFERENTIAL_VERSION, variant).map((c) => c.code);
 }
 
+/** The criteria of a dossier whose members chose their own criterion 9. */
+function dossierCodes(
+  members: readonly { optionalVariant: OptionalCriterionVariant | null }[],
+): CriterionCode[] {
+  return criteriaForMemberVariants(
+    CURRENT_REFERENTIAL_VERSION,
+    members.map((m) => m.optionalVariant),
+  ).map((c) => c.code);
+}
+
 function selected(selection: CriterionSelection, all: CriterionCode[]): readonly CriterionCode[] {
   return selection === "ALL" ? all : selection;
 }
@@ -306,7 +375,7 @@ function fail(message: string): never {
   throw new Error(`Données de démonstration : ${message}`);
 }
 
-class Seeder {
+class Seeder implements SeedWorld {
   private readonly byKey = new Map<EstablishmentKey, SeededEstablishment>();
   /** Accounts written by the seed, by e-mail. */
   private readonly users = new Map<string, AppUser>();
@@ -314,45 +383,89 @@ class Seeder {
   private readonly heads = new Map<EstablishmentKey, AppUser>();
   /** One request context per viewer (null: the administration, which creates the accounts). */
   private readonly contexts = new Map<string | null, TransactionContext>();
-  /** Strictly increasing creation instants for the history rows written in this transaction. */
+  /** Strictly increasing creation instants for today's history rows written in this transaction. */
   private nextInstant = Date.now();
+  /** Milliseconds added to the instants of past days, so that they stay in the steps' order. */
+  private pastInstants = 0;
+  /** History rows whose creation instant the seed has set (`stampSteps`). */
+  private readonly stamped = new Set<string>();
   private readonly manager: EntityManager;
 
   constructor(
     /** The seed's transaction (its viewer: the administration). */
     private readonly tx: TransactionContext,
     private readonly storage: FileStorage,
-    private readonly today: IsoDate,
+    readonly today: IsoDate,
     private readonly demoPasswordHash: string,
+    /** The events published in the transaction, with their author (told after the commit). */
+    private readonly published: PublishedEvent[],
   ) {
     this.manager = tx.manager;
   }
 
   // --- request contexts ----------------------------------------------------------------------
 
-  /** The context of a request by `user` (null: the administration command). */
+  /**
+   * The seed's transaction as a request by `user` sees it, with `clock`. Its events go through the
+   * application's bus as a request's do: the in-transaction handlers run at once with this context
+   * (its viewer, its clock); the after-commit ones once the seed has committed (`seedDemoData`).
+   */
+  private context(user: AppUser | null, clock: Clock): TransactionContext {
+    const ctx = Object.create(this.tx) as TransactionContext;
+    ctx.viewer = user ? viewerOf(user) : null;
+    ctx.operation = SEED_OPERATION;
+    ctx.clock = clock;
+    ctx.publish = async (event) => {
+      this.published.push({ viewer: ctx.viewer, event });
+      await this.tx.events.dispatchInTransaction(ctx, event);
+    };
+    ctx.transaction = (fn) => fn(ctx);
+    return ctx;
+  }
+
+  /** The context of a request by `user` today (null: the administration command). */
   private as(user: AppUser | null): TransactionContext {
     const key = user?.id ?? null;
     const existing = this.contexts.get(key);
     if (existing) return existing;
-    // The seed's transaction, as seen by `user`.
-    const ctx = Object.create(this.tx) as TransactionContext;
-    ctx.viewer = user ? viewerOf(user) : null;
-    ctx.operation = SEED_OPERATION;
+    const ctx = this.context(user, this.tx.clock);
     this.contexts.set(key, ctx);
     return ctx;
   }
 
-  private user(email: string): AppUser {
+  /**
+   * The context of a request by `user` on `on`: today, the seed's clock; a past day, a clock stopped
+   * that day (at an instant after every one given before). Its DataLoaders read through the seed's
+   * transaction (a request's read what is committed; the seed's rows are not, yet).
+   */
+  at(user: AppUser, on: IsoDate): TransactionContext {
+    const order = compareIsoDates(on, this.today);
+    if (order > 0) fail(`étape datée du ${on}, après aujourd'hui.`);
+    const ctx = this.context(user, order === 0 ? this.tx.clock : fixedClock(this.instant(on)));
+    ctx.loaders = createLoaders(this.manager as unknown as DataSource);
+    return ctx;
+  }
+
+  /** A creation instant on `on`, after every one given before on that day. */
+  private instant(on: IsoDate): Date {
+    if (compareIsoDates(on, this.today) >= 0) return new Date((this.nextInstant += 1));
+    return instantOn(on, (this.pastInstants += 1));
+  }
+
+  user(email: string): AppUser {
     return this.users.get(email) ?? fail(`compte ${email} inconnu.`);
   }
 
-  private drafpic(): TransactionContext {
+  drafpicUser(): AppUser {
     const account = (DEMO_ACCOUNTS as readonly DemoAccount[]).find((a) => a.role === "DRAFPIC");
-    return this.as(this.user(account?.email ?? fail("aucun compte DRAFPIC.")));
+    return this.user(account?.email ?? fail("aucun compte DRAFPIC."));
   }
 
-  private headUser(key: EstablishmentKey): AppUser {
+  private drafpic(): TransactionContext {
+    return this.as(this.drafpicUser());
+  }
+
+  headUser(key: EstablishmentKey): AppUser {
     return this.heads.get(key) ?? fail(`aucun chef d'établissement pour « ${key} ».`);
   }
 
@@ -467,6 +580,7 @@ class Seeder {
         uai: created.uai,
         name: created.name,
         city: e.city,
+        departementCode: e.departementCode,
         academie: academieOfDepartement(e.departementCode),
       });
     }
@@ -474,6 +588,10 @@ class Seeder {
 
   private establishment(key: EstablishmentKey): SeededEstablishment {
     return this.byKey.get(key) ?? fail(`établissement « ${key} » inconnu.`);
+  }
+
+  establishmentOf(key: EstablishmentKey): SeededEstablishment {
+    return this.establishment(key);
   }
 
   private narrativeProfile(key: EstablishmentKey): NarrativeProfile {
@@ -736,6 +854,7 @@ class Seeder {
 
   /** What a member writes on one criterion, as far as `stage` goes. */
   private responseContent(
+    kind: CandidatureKind,
     key: EstablishmentKey,
     code: CriterionCode,
     stage: ResponseStage,
@@ -745,7 +864,8 @@ class Seeder {
     const narrative = this.narrativeProfile(key);
     const profile = this.dossierProfile(key);
     const steps = improvementSteps(narrative, profile, code);
-    const expectations = getCriterion(CURRENT_REFERENTIAL_VERSION, code).expectations.map(
+    // The expectations of the candidature's kind: none of the network-only ones for an individual.
+    const expectations = expectationsFor(getCriterion(CURRENT_REFERENTIAL_VERSION, code), kind).map(
       (e) => e.id,
     );
     const fiches = qualeducFichesForCriterion(CURRENT_REFERENTIAL_VERSION, code).map((f) => f.code);
@@ -821,93 +941,140 @@ class Seeder {
 
   // --- candidatures in progress, through the services ------------------------------------------
 
+  /** A candidature before its submission: every step today, through the services. */
   async activeCandidature(spec: ActiveCandidatureSeed): Promise<void> {
     const { today } = this;
-    const drafpic = this.drafpic();
-    const common = {
+    const opening = spec.transitions.find((t) => t.transition === "OPEN_DOSSIER");
+    await this.writeCandidature({
+      ref: spec.ref,
+      kind: spec.kind,
       awardType: spec.awardType,
       labelTitle: spec.labelTitle,
-      optionalCriterionVariant: spec.optionalVariant,
+      members: spec.members.map((m) => ({
+        ...m,
+        engagement: m.engagement && {
+          boardMinutesOn: addDays(today, -m.engagement.boardMinutesDaysAgo),
+          engagementLetterOn: addDays(today, -m.engagement.letterDaysAgo),
+        },
+      })),
+      commonStrategies: spec.commonStrategies,
+      networkEvidence: spec.networkEvidence,
+      createdOn: addDays(today, -spec.createdDaysAgo),
+      engagedOn: today,
+      audit:
+        spec.auditInMonths === null
+          ? null
+          : { date: onWorkingDay(addMonths(today, spec.auditInMonths)), scheduledOn: today },
+      opening: opening ? { on: today, comment: opening.comment } : null,
+      writtenUntil: today,
+      submission: null,
+    });
+  }
+
+  /**
+   * Creates a candidature (the lead's head), records its members' engagement and its audit date
+   * (DRAFPIC), opens it, writes its dossier (each establishment's head: evidence, self-evaluation,
+   * pilots, indicators; the lead's head: common strategies) and, when planned, has the co-applicants'
+   * heads approve it and the lead's head submit it — each step on its day. The dossier's own rows are
+   * written through the services today, then dated within [opening, `writtenUntil`].
+   */
+  async writeCandidature(plan: DossierPlan): Promise<string> {
+    const lead = plan.members.find((m) => m.isLead) ?? fail(`« ${plan.ref} » sans porteur.`);
+    const leadHead = this.headUser(lead.establishment);
+    // The creator chooses the lead's criterion 9; each co-applicant's head chooses its own below.
+    const common = {
+      awardType: plan.awardType,
+      labelTitle: plan.labelTitle,
+      optionalCriterionVariant: lead.optionalVariant,
     };
-    const lead = spec.members.find((m) => m.isLead) ?? fail(`« ${spec.ref} » sans porteur.`);
-    const leadHead = this.head(lead.establishment);
+    const creator = this.at(leadHead, plan.createdOn);
     const candidature =
-      spec.kind === "INDIVIDUAL"
-        ? await createIndividualCandidature(leadHead, {
+      plan.kind === "INDIVIDUAL"
+        ? await createIndividualCandidature(creator, {
             ...common,
             establishmentId: this.establishment(lead.establishment).id,
           })
-        : await createNetworkCandidature(leadHead, {
+        : await createNetworkCandidature(creator, {
             ...common,
-            members: spec.members.map((m) => ({
+            members: plan.members.map((m) => ({
               establishmentId: this.establishment(m.establishment).id,
               isLead: m.isLead,
             })),
           });
     const id = candidature.id;
-    const createdOn = addDays(today, -spec.createdDaysAgo);
     await this.backdate(
       id,
-      createdOn,
-      spec.members.map((m) => this.establishment(m.establishment).id),
+      plan.createdOn,
+      plan.members.map((m) => this.establishment(m.establishment).id),
     );
-
-    for (const m of spec.members) {
-      if (m.engagement) {
-        const dates = {
-          boardMinutesOn: addDays(today, -m.engagement.boardMinutesDaysAgo),
-          engagementLetterOn: addDays(today, -m.engagement.letterDaysAgo),
-        };
-        await recordEngagement(drafpic, {
-          candidatureId: id,
-          establishmentId: this.establishment(m.establishment).id,
-          ...dates,
-        });
-        await this.engagementDocuments(id, m.establishment, spec.labelTitle, dates);
-      }
-    }
-    if (spec.auditInMonths !== null) {
-      await scheduleAudit(drafpic, {
+    for (const m of plan.members.filter((member) => !member.isLead && member.optionalVariant)) {
+      await setOptionalCriterion(this.at(this.headUser(m.establishment), plan.createdOn), {
         candidatureId: id,
-        auditDate: onWeekday(addMonths(today, spec.auditInMonths)),
+        establishmentId: this.establishment(m.establishment).id,
+        variant: m.optionalVariant,
       });
     }
 
-    const opening = spec.transitions.filter((t) => t.transition === "OPEN_DOSSIER");
-    const later = spec.transitions.filter((t) => t.transition !== "OPEN_DOSSIER");
-    for (const t of opening) await this.transition(lead.establishment, id, t.transition, t.comment);
+    const drafpic = this.at(this.drafpicUser(), plan.engagedOn);
+    for (const m of plan.members) {
+      if (m.engagement) {
+        await recordEngagement(drafpic, {
+          candidatureId: id,
+          establishmentId: this.establishment(m.establishment).id,
+          ...m.engagement,
+        });
+        await this.engagementDocuments(id, m.establishment, plan.labelTitle, m.engagement);
+      }
+    }
+    if (plan.audit) {
+      await scheduleAudit(this.at(this.drafpicUser(), plan.audit.scheduledOn), {
+        candidatureId: id,
+        auditDate: plan.audit.date,
+      });
+    }
+    if (plan.opening) {
+      await this.transition(
+        lead.establishment,
+        id,
+        "OPEN_DOSSIER",
+        plan.opening.comment,
+        plan.opening.on,
+      );
+    }
 
-    const codes = criterionCodes(spec.optionalVariant);
     const scope: DossierScope = {
       candidatureId: id,
-      labelTitle: spec.labelTitle,
-      codes,
-      createdOn,
-      until: today,
-      withoutEvidence: [...new Set(spec.members.flatMap((m) => m.byHand))],
+      labelTitle: plan.labelTitle,
+      codes: dossierCodes(plan.members),
+      createdOn: plan.createdOn,
+      until: plan.writtenUntil,
+      withoutEvidence: [...new Set(plan.members.flatMap((m) => m.byHand))],
     };
-    const shared = await this.networkEvidence(lead.establishment, spec.networkEvidence, scope);
-    for (const m of spec.members) {
+    const shared = await this.networkEvidence(lead.establishment, plan.networkEvidence, scope);
+    for (const m of plan.members) {
       // Each establishment's head uploads its evidence, writes its self-evaluation (citing the
       // evidence), names its pilots and follows its indicators.
       const head = this.head(m.establishment);
       const establishmentId = this.establishment(m.establishment).id;
+      // Its criteria: the national ones and the criterion 9 it chose.
+      const codes = criterionCodes(m.optionalVariant);
+      const own: DossierScope = { ...scope, codes };
       const answered = selected(m.responses, codes);
       const hasDossier = DOSSIER_PROFILES[m.establishment] !== undefined;
       if (answered.length > 0 && !hasDossier) {
-        fail(`« ${spec.ref} » : aucun profil de dossier pour « ${m.establishment} ».`);
+        fail(`« ${plan.ref} » : aucun profil de dossier pour « ${m.establishment} ».`);
       }
       const evidence = hasDossier
-        ? [...(await this.evidenceOf(m.establishment, scope)), ...shared]
+        ? [...(await this.evidenceOf(m.establishment, own)), ...shared]
         : shared;
       for (const code of m.byHand) {
         if (!answered.includes(code) || m.drafts.includes(code)) {
           fail(
-            `« ${spec.ref} » : le critère ${code} laissé à la main doit être répondu, sans brouillon.`,
+            `« ${plan.ref} » : le critère ${code} laissé à la main doit être répondu, sans brouillon.`,
           );
         }
       }
-      const indicators = hasDossier ? this.plannedIndicators(m.establishment, scope, m.byHand) : [];
+      const indicators = hasDossier ? this.plannedIndicators(m.establishment, own, m.byHand) : [];
       for (const code of answered) {
         const stage: ResponseStage = m.byHand.includes(code)
           ? "OUTLINE"
@@ -918,7 +1085,7 @@ class Seeder {
           candidatureId: id,
           establishmentId,
           criterionCode: code,
-          ...this.responseContent(m.establishment, code, stage, indicators, evidence),
+          ...this.responseContent(plan.kind, m.establishment, code, stage, indicators, evidence),
         });
       }
       for (const code of selected(m.pilots, codes)) {
@@ -930,24 +1097,78 @@ class Seeder {
       }
       await this.createIndicators(m.establishment, id, indicators);
     }
-    for (const [code, text] of Object.entries(spec.commonStrategies)) {
-      await updateCommonStrategy(leadHead, {
+    for (const [code, text] of Object.entries(plan.commonStrategies)) {
+      await updateCommonStrategy(this.head(lead.establishment), {
         candidatureId: id,
         criterionCode: code,
         text: `<p>${text}</p>`,
       });
     }
-
-    // In a network, every co-applicant's head approves the submission before the lead submits.
-    if (spec.kind === "NETWORK" && later.some((t) => t.transition === "SUBMIT_DOSSIER")) {
-      for (const m of spec.members.filter((member) => !member.isLead)) {
-        await approveSubmission(this.head(m.establishment), { candidatureId: id });
-      }
+    if (compareIsoDates(plan.writtenUntil, this.today) < 0) {
+      await this.dateDossier(id, plan.opening?.on ?? plan.createdOn, plan.writtenUntil);
     }
-    for (const t of later) await this.transition(lead.establishment, id, t.transition, t.comment);
 
-    for (const email of spec.auditors) {
-      await assignAuditor(drafpic, { candidatureId: id, userId: this.user(email).id });
+    if (plan.submission) {
+      // In a network, every co-applicant's head approves the submission before the lead submits.
+      if (plan.kind === "NETWORK") {
+        for (const m of plan.members.filter((member) => !member.isLead)) {
+          await approveSubmission(
+            this.at(this.headUser(m.establishment), plan.submission.approvedOn),
+            { candidatureId: id },
+          );
+        }
+      }
+      await this.transition(
+        lead.establishment,
+        id,
+        "SUBMIT_DOSSIER",
+        plan.submission.comment,
+        plan.submission.on,
+      );
+    }
+    return id;
+  }
+
+  /**
+   * Dates the dossier's rows written today through the services (self-evaluations, pilots,
+   * indicators and their values, common strategies): created on `from`, last changed on `until`, in
+   * the order they were written. Evidence and engagement documents carry their own dates already.
+   */
+  private async dateDossier(candidatureId: string, from: IsoDate, until: IsoDate): Promise<void> {
+    const created = instantOn(from);
+    const changed = instantOn(until);
+    const rows = (table: string, where: string) =>
+      this.manager.query(
+        `UPDATE ${table} t SET created_at = $2::timestamptz + n.rank * interval '1 millisecond',
+                               updated_at = $3::timestamptz + n.rank * interval '1 millisecond'
+           FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) AS rank FROM ${table}
+                  WHERE ${where}) n
+          WHERE t.id = n.id`,
+        [candidatureId, created, changed],
+      );
+    for (const table of ["criterion_response", "criterion_pilot", "indicator", "common_strategy"]) {
+      await rows(table, "candidature_id = $1");
+    }
+    await rows(
+      "indicator_value",
+      "indicator_id IN (SELECT id FROM indicator WHERE candidature_id = $1)",
+    );
+  }
+
+  /** Gives the steps just recorded for a candidature their creation instants on `on`, in order. */
+  async stampSteps(candidatureId: string, on: IsoDate): Promise<void> {
+    const history = this.manager.getRepository(CandidatureTransitionRecord);
+    const fresh = (await history.findBy({ candidatureId }))
+      .filter((row) => !this.stamped.has(row.id))
+      .sort(
+        (a, b) => CANDIDATURE_STATES.indexOf(a.toState) - CANDIDATURE_STATES.indexOf(b.toState),
+      );
+    for (const row of fresh) {
+      this.stamped.add(row.id);
+      // Rows written in one transaction share now(): give them distinct, ordered creation instants
+      // so that the history reads in the order of the steps.
+      const at = this.instant(on);
+      await history.update({ id: row.id }, { createdAt: at, updatedAt: at });
     }
   }
 
@@ -968,29 +1189,31 @@ class Seeder {
     }
   }
 
+  /** A step of the generic transition, on `on`: the lead's head submits, DRAFPIC does the others. */
   private async transition(
     lead: EstablishmentKey,
     candidatureId: string,
     transition: TransitionName,
     comment: string,
+    on: IsoDate,
   ): Promise<void> {
-    const ctx = SCHOOL_TRANSITIONS.has(transition) ? this.head(lead) : this.drafpic();
-    await transitionCandidature(ctx, { candidatureId, transition, comment });
-    // Rows written in one transaction share now(): give them distinct, ordered creation instants
-    // so that the history reads in the order of the steps.
-    const history = this.manager.getRepository(CandidatureTransitionRecord);
-    const row = await history.findOneByOrFail({ candidatureId, transition });
-    this.nextInstant += 1;
-    await history.update({ id: row.id }, { createdAt: new Date(this.nextInstant) });
+    const user = SCHOOL_TRANSITIONS.has(transition) ? this.headUser(lead) : this.drafpicUser();
+    await transitionCandidature(this.at(user, on), { candidatureId, transition, comment });
+    await this.stampSteps(candidatureId, on);
   }
 
   // --- historical candidatures, written directly -----------------------------------------------
 
-  async historicalCandidature(spec: HistoricalCandidatureSeed): Promise<void> {
+  /**
+   * Writes a historical candidature up to its last step but the mid-term follow-up, which is returned
+   * for its use case to record (`ProcedureSeeder.midTermReview`).
+   */
+  async historicalCandidature(
+    spec: HistoricalCandidatureSeed,
+  ): Promise<{ candidatureId: string; midTermReview: HistoryStep | null }> {
     const { manager } = this;
-    const auditDate = onWeekday(addMonths(this.today, -spec.auditMonthsAgo));
-    const fromAudit = (days: number): IsoDate => onWeekday(addDays(auditDate, days));
-    const codes = criterionCodes(spec.optionalVariant);
+    const auditDate = onWorkingDay(addMonths(this.today, -spec.auditMonthsAgo));
+    const fromAudit = (days: number): IsoDate => onWorkingDay(addDays(auditDate, days));
     const members = spec.members.map((m) => ({
       ...m,
       establishment: this.establishment(m.establishment),
@@ -1002,13 +1225,17 @@ class Seeder {
     const createdOn = fromAudit(spec.createdDaysFromAudit);
 
     // The steps, each on its own date (moved to a weekday), in order.
-    const history: HistoryStep[] = spec.steps.map((step) => ({
+    const steps: HistoryStep[] = spec.steps.map((step) => ({
       transition: step.transition,
       date: fromAudit(step.daysFromAudit),
       comment: step.comment,
     }));
-    for (const [index, step] of history.entries()) {
-      const previous = history[index - 1];
+    const midTermReview = steps.find((s) => s.transition === "RECORD_MID_TERM_REVIEW") ?? null;
+    // The state the written steps reach (the mid-term follow-up is recorded by its use case).
+    const writtenState: CandidatureState = midTermReview ? "LABELLED" : spec.finalState;
+    const history = steps.filter((s) => s !== midTermReview);
+    for (const [index, step] of steps.entries()) {
+      const previous = steps[index - 1];
       if (previous && compareIsoDates(previous.date, step.date) > 0) {
         fail(`« ${spec.ref} », étapes dans le désordre.`);
       }
@@ -1018,7 +1245,7 @@ class Seeder {
     const submittedOn = dateOf("SUBMIT_DOSSIER");
     const publicationDate = dateOf("PUBLISH_LABEL");
     const opened = dateOf("OPEN_DOSSIER") ?? createdOn;
-    const lastDate = history[history.length - 1]?.date ?? createdOn;
+    const lastDate = steps[steps.length - 1]?.date ?? createdOn;
     const writtenOn = submittedOn ?? lastDate;
 
     const candidatureRepo = manager.getRepository(Candidature);
@@ -1026,10 +1253,9 @@ class Seeder {
       candidatureRepo.create({
         kind: spec.kind,
         awardType: spec.awardType,
-        state: spec.finalState,
+        state: writtenState,
         referentialVersion: CURRENT_REFERENTIAL_VERSION,
         labelTitle: spec.labelTitle,
-        optionalCriterionVariant: spec.optionalVariant,
         auditDate,
         publicationDate,
         submittedAt: submittedOn === null ? null : instantOn(submittedOn),
@@ -1050,6 +1276,7 @@ class Seeder {
           candidatureId,
           establishmentId: m.establishment.id,
           isLead: m.isLead,
+          optionalCriterionVariant: m.optionalVariant,
           engagementLetterOn,
           boardMinutesOn,
           submissionApprovedAt: approves ? instantOn(approvedOn, index) : null,
@@ -1070,7 +1297,7 @@ class Seeder {
     const scope: DossierScope = {
       candidatureId,
       labelTitle: spec.labelTitle,
-      codes,
+      codes: dossierCodes(spec.members),
       createdOn,
       until: writtenOn,
       withoutEvidence: [],
@@ -1079,11 +1306,21 @@ class Seeder {
     const pilotRepo = manager.getRepository(CriterionPilot);
     let order = 0;
     for (const m of members) {
-      const evidence = await this.evidenceOf(m.key, scope);
-      const indicators = this.plannedIndicators(m.key, scope);
+      // Its criteria: the national ones and the criterion 9 it chose.
+      const codes = criterionCodes(m.optionalVariant);
+      const own: DossierScope = { ...scope, codes };
+      const evidence = await this.evidenceOf(m.key, own);
+      const indicators = this.plannedIndicators(m.key, own);
       for (const code of codes) {
         order += 1;
-        const content = this.responseContent(m.key, code, "COMPLETE", indicators, evidence);
+        const content = this.responseContent(
+          spec.kind,
+          m.key,
+          code,
+          "COMPLETE",
+          indicators,
+          evidence,
+        );
         await responseRepo.save(
           responseRepo.create({
             candidatureId,
@@ -1137,6 +1374,7 @@ class Seeder {
     let published: IsoDate | null = null;
     const records: (HistoryStep & { from: CandidatureState; to: CandidatureState })[] = [];
     for (const step of history) {
+      if (step.transition === "RECORD_AUDIT") this.assertAuditTeam(spec.ref, spec.auditors);
       const to = this.replay(spec.ref, spec.kind, state, step, {
         memberCount: members.length,
         engaged:
@@ -1152,8 +1390,8 @@ class Seeder {
       records.push({ ...step, from: state, to });
       state = to;
     }
-    if (state !== spec.finalState) {
-      fail(`« ${spec.ref} » aboutit à l'état ${state} au lieu de ${spec.finalState}.`);
+    if (state !== writtenState) {
+      fail(`« ${spec.ref} » aboutit à l'état ${state} au lieu de ${writtenState}.`);
     }
 
     const historyRepo = manager.getRepository(CandidatureTransitionRecord);
@@ -1172,6 +1410,24 @@ class Seeder {
       ),
     );
 
+    // The labels its BOEN publication created, one per establishment (as `recordBoenPublication`).
+    if (publicationDate !== null) {
+      const labelRepo = manager.getRepository(Label);
+      await labelRepo.save(
+        members.map((m) =>
+          labelRepo.create({
+            candidatureId,
+            establishmentId: m.establishment.id,
+            ...labelTerms(spec.labelTitle, publicationDate),
+            status: "CURRENT",
+            boenReference: boenReference(publicationDate),
+            createdAt: instantOn(publicationDate),
+            updatedAt: instantOn(publicationDate),
+          }),
+        ),
+      );
+    }
+
     // The dossier frozen at its submission, exactly as `transitionCandidature` freezes it (the
     // snapshot's own creation instant is the seed's: the table refuses any later change).
     if (submittedOn !== null) {
@@ -1180,8 +1436,13 @@ class Seeder {
 
     // Auditors go through the service (DRAFPIC), then take the date the dossier was submitted; the
     // candidature keeps its last step's date.
+    // Once the dossier is submitted, each auditor has signed the declaration of independence (they
+    // read the dossier); the first inspector leads the team (assignAuditor).
     if (spec.auditors.length > 0) {
       const drafpic = this.drafpic();
+      const memberIds = (await manager.getRepository(CoApplicant).findBy({ candidatureId })).map(
+        (m) => m.establishmentId,
+      );
       for (const [index, email] of spec.auditors.entries()) {
         const userId = this.user(email).id;
         await assignAuditor(drafpic, { candidatureId, userId });
@@ -1190,11 +1451,28 @@ class Seeder {
           {
             createdAt: instantOn(writtenOn, index + 1),
             updatedAt: instantOn(writtenOn, index + 1),
+            ...(submittedOn !== null
+              ? {
+                  declarationSignedAt: instantOn(writtenOn, index + 1),
+                  declarationTextVersion: INDEPENDENCE_DECLARATION_VERSION,
+                  declaredEstablishmentIds: memberIds,
+                }
+              : {}),
           },
         );
       }
     }
     await candidatureRepo.update({ id: candidatureId }, { updatedAt: instantOn(lastDate) });
+    return { candidatureId, midTermReview };
+  }
+
+  /** No audit is recorded without a team holding at least one inspector (as `transitionCandidature`). */
+  private assertAuditTeam(ref: string, auditors: readonly string[]): void {
+    try {
+      assertAuditTeam(auditors.map((email) => ({ profile: this.user(email).auditorProfile })));
+    } catch (error) {
+      fail(`« ${ref} » : ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** One step of a historical candidature through the domain's lifecycle, at the step's date. */

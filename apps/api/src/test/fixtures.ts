@@ -1,8 +1,13 @@
 /** Small builders shared by the API's integration tests. */
 import {
+  academieOfDepartement,
   addDays,
   addMonths,
+  isWorkingDay,
+  nextWorkingDay,
+  normalizeDepartementCode,
   uaiCheckLetter,
+  uaiPrefixesOfDepartement,
   type AuditorProfile,
   type EstablishmentKind,
   type EvidenceKind,
@@ -18,14 +23,17 @@ import { hashPassword } from "../modules/identity/password";
 
 let next = 100;
 
-/** Inserts an establishment with a fresh valid UAI in the given département. */
+/**
+ * Inserts an establishment with a fresh valid UAI of the given département (its first three digits are
+ * the département's, as `assertUaiInDepartement` checks: 013… for 13, 006… for 06).
+ */
 export async function insertEstablishment(
   ds: DataSource,
   overrides: { name?: string; departementCode?: string; kind?: EstablishmentKind } = {},
 ): Promise<Establishment> {
-  const dep = overrides.departementCode ?? "13";
-  const academieCode = ["06", "83"].includes(dep) ? "NICE" : "AIX_MARSEILLE";
-  const digits = `0${dep}${String(next++).padStart(4, "0")}`;
+  const dep = normalizeDepartementCode(overrides.departementCode ?? "13") ?? "13";
+  const academieCode = academieOfDepartement(dep).code;
+  const digits = `${uaiPrefixesOfDepartement(dep)[0]}${String(next++).padStart(4, "0")}`;
   const repo = ds.getRepository(Establishment);
   return repo.save(
     repo.create({
@@ -43,6 +51,11 @@ export async function insertEstablishment(
 export const today = (): string => systemClock.today();
 export const inMonths = (n: number): string => addMonths(systemClock.today(), n);
 export const inDays = (n: number): string => addDays(systemClock.today(), n);
+/** The working day (no weekend, no public holiday) on or after `date`. */
+export const onWorkingDay = (date: string): string =>
+  isWorkingDay(date) ? date : nextWorkingDay(date);
+/** A working day about `n` months from today (an audit date the domain accepts). */
+export const workingDayInMonths = (n: number): string => onWorkingDay(inMonths(n));
 
 /** Tables written by candidature mutations. */
 export const CANDIDATURE_TABLES = [

@@ -7,7 +7,9 @@
  */
 import {
   CURRENT_REFERENTIAL_VERSION,
+  expectationsFor,
   getCriterion,
+  INDEPENDENCE_DECLARATION_VERSION,
   NATIONAL_CRITERION_CODES,
   type CandidatureKind,
   type CandidatureState,
@@ -144,6 +146,10 @@ export interface CandidatureOptions {
   complete?: boolean;
   /** Also assign a fresh auditor (returned as `extraAuditorId`). */
   extraAuditor?: boolean;
+  /** The state for every caller, the AUDITOR included (a state of the audit, e.g. AUDITED). */
+  auditState?: CandidatureState;
+  /** In scope `own`, the world's auditor is the audit team's lead auditor. */
+  leadAuditor?: boolean;
 }
 
 export interface CandidatureFixture {
@@ -227,6 +233,30 @@ export class CaseFixture {
     };
   }
 
+  /**
+   * Establishments no candidature involves yet, for the use cases that check that an establishment
+   * takes part in one open candidature at a time (`candidature()` writes straight to the tables and
+   * gives the world's establishments many): `mine` stands for the caller's establishment (a school
+   * caller is replaced by a fresh account of its role there), `partner` for its network partner,
+   * `stranger` for another establishment.
+   */
+  async freshEstablishments(): Promise<{
+    viewer: Viewer | null;
+    mine: Establishment;
+    partner: Establishment;
+    stranger: Establishment;
+  }> {
+    const ds = this.world.app.dataSource;
+    const mine = await insertEstablishment(ds, { departementCode: "13" });
+    const partner = await insertEstablishment(ds, { departementCode: "13" });
+    const stranger = await insertEstablishment(ds, { departementCode: "06" });
+    const viewer =
+      this.caller === "SCHOOL_HEAD" || this.caller === "SCHOOL_STAFF"
+        ? (await this.account(this.caller, { establishment: mine })).viewer
+        : this.viewer;
+    return { viewer, mine, partner, stranger };
+  }
+
   /** A fresh API token of `userId`; returns its id. */
   async apiToken(userId: string): Promise<string> {
     const repo = this.world.app.dataSource.getRepository(ApiToken);
@@ -291,7 +321,8 @@ export class CaseFixture {
     if (options.complete && kind !== "INDIVIDUAL")
       throw new Error("complete: individual candidatures only");
     const state: CandidatureState =
-      this.caller === "AUDITOR" ? "SUBMITTED" : (options.state ?? "ENGAGEMENT");
+      options.auditState ??
+      (this.caller === "AUDITOR" ? "SUBMITTED" : (options.state ?? "ENGAGEMENT"));
     const engaged = options.engaged === true || options.complete === true;
 
     const repo = manager.getRepository(Candidature);
@@ -302,7 +333,6 @@ export class CaseFixture {
         state,
         referentialVersion: CURRENT_REFERENTIAL_VERSION,
         labelTitle: "Métiers de la matrice",
-        optionalCriterionVariant: null,
         auditDate: null,
         publicationDate: null,
         submittedAt: state === "SUBMITTED" ? new Date() : null,
@@ -360,10 +390,10 @@ export class CaseFixture {
             measured: "<p>Mesuré.</p>",
             improved: "<p>Amélioré.</p>",
             selfAssessedLevel: "MET",
-            addressedExpectationIds: getCriterion(
-              CURRENT_REFERENTIAL_VERSION,
-              criterionCode,
-            ).expectations.map((e) => e.id),
+            addressedExpectationIds: expectationsFor(
+              getCriterion(CURRENT_REFERENTIAL_VERSION, criterionCode),
+              kind,
+            ).map((e) => e.id),
             version: 1,
           }),
         ),
@@ -374,8 +404,16 @@ export class CaseFixture {
 
     const auditorRepo = manager.getRepository(CandidatureAuditor);
     if (this.scope === "own") {
+      // The world's auditor has signed the declaration of independence (it reads what it audits).
       await auditorRepo.save(
-        auditorRepo.create({ candidatureId: c.id, userId: this.world.auditor.user.id }),
+        auditorRepo.create({
+          candidatureId: c.id,
+          userId: this.world.auditor.user.id,
+          declarationSignedAt: new Date(),
+          declarationTextVersion: INDEPENDENCE_DECLARATION_VERSION,
+          declaredEstablishmentIds: members.map((m) => m.establishmentId),
+          teamRole: options.leadAuditor ? "LEAD" : "MEMBER",
+        }),
       );
     }
     let extraAuditorId: string | null = null;

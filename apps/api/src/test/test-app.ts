@@ -12,6 +12,8 @@ import { createServer, type AppServer } from "../server";
 import type { AuthConfig } from "../modules/identity/auth.config";
 import type { Viewer } from "@ldm/domain";
 import { TEST_ENV } from "./test-env";
+import type { JobQueue } from "../jobs/job-queue";
+import type { Clock } from "../kernel/clock";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -59,7 +61,14 @@ export const TEST_AUTH: AuthConfig = {
 };
 
 export async function createTestApp(
-  options: { logger?: Logger; auth?: Partial<AuthConfig> } = {},
+  options: {
+    logger?: Logger;
+    auth?: Partial<AuthConfig>;
+    /** The job queue the after-commit handlers enqueue into (see `forwardingQueue`). */
+    jobs?: JobQueue | null;
+    /** The clock of the server's requests. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestApp> {
   const template = env(TEST_ENV.template);
   const name = `${template.replace("_tpl_", "_")}_${process.pid}_${++counter}`;
@@ -71,7 +80,10 @@ export async function createTestApp(
   });
   await dataSource.initialize();
   const auth = { ...TEST_AUTH, ...options.auth };
-  const server = await createServer(dataSource, auth);
+  const server = await createServer(dataSource, auth, {
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const [admin] = (await dataSource.query(
     "INSERT INTO app_user (email, full_name, role) VALUES ('drafpic.tests@region-academique-paca.fr', 'DRAFPIC des tests', 'DRAFPIC') RETURNING id",
   )) as { id: string }[];
@@ -98,6 +110,7 @@ export async function createTestApp(
             viewer,
             ip: "192.0.2.1",
             events: server.events,
+            ...(options.clock ? { clock: options.clock } : {}),
           }),
         },
       );

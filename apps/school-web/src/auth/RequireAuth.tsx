@@ -1,7 +1,6 @@
 import { Navigate, Outlet, useLocation } from "react-router";
-import { GraphQLErrorAlert } from "@ldm/ui";
-import { Loading } from "../components/Loading";
-import { NEXT_PARAM, paths } from "../paths";
+import { GraphQLErrorAlert, Loading, loginPathFor } from "@ldm/ui";
+import { paths } from "../paths";
 import { useCurrentUser } from "./currentUser";
 
 /** Route guard: the pages below it need a session; without one, the login page (then back here). */
@@ -12,8 +11,7 @@ export function RequireAuth() {
   if (error) return <GraphQLErrorAlert error={error} />;
   if (!user) {
     const next = location.pathname + location.search;
-    const search = next === paths.home ? "" : `?${NEXT_PARAM}=${encodeURIComponent(next)}`;
-    return <Navigate to={`${paths.login}${search}`} replace />;
+    return <Navigate to={loginPathFor(paths.login, next, paths.home)} replace />;
   }
   return <Outlet />;
 }

@@ -1,5 +1,9 @@
-/** The signed-in account (`me`), shared by the header, the guard and the login page. */
-import { useQuery } from "@apollo/client/react";
+/**
+ * The portal's session: its `Me`, `Login` and `Logout` operations (typed by codegen) handed to the
+ * shared session of @ldm/ui, which gives the Apollo Client, the signed-in account (shared by the
+ * header, the guard and the pages), the login form and the logout.
+ */
+import { createSession } from "@ldm/ui";
 import { graphql } from "../gql";
 
 export const CurrentUserFragment = graphql(`
@@ -23,7 +27,20 @@ export const MeQuery = graphql(`
   }
 `);
 
-export function useCurrentUser() {
-  const { data, loading, error } = useQuery(MeQuery);
-  return { user: data?.me ?? null, loading: loading && !data, error };
-}
+export const LoginMutation = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      ...CurrentUser
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const session = createSession({ me: MeQuery, login: LoginMutation, logout: LogoutMutation });
+
+export const useCurrentUser = session.useCurrentUser;

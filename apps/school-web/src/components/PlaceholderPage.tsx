@@ -1,5 +1,5 @@
-import { useDocumentTitle } from "./useDocumentTitle";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "@ldm/ui";
 
 /** A page still to be written: its title and « À venir ». */
 export function PlaceholderPage({ title }: { title: string }) {

@@ -1,9 +1,9 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { GraphQLError } from "graphql";
-import { MeQuery } from "../auth/currentUser";
+import { LoginMutation, MeQuery } from "../auth/currentUser";
 import { renderRoutes } from "../test/renderWithProviders";
-import { LoginMutation, LoginPage } from "./LoginPage";
+import { LoginPage } from "./LoginPage";
 
 const credentials = { email: "cheffe@demo.ldm.fr", password: "Lycee-des-metiers-2026!" };
 const noSession = { request: { query: MeQuery }, result: { data: { me: null } } };

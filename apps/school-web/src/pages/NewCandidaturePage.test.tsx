@@ -123,6 +123,10 @@ describe("NewCandidaturePage", () => {
       await screen.findByRole("heading", { level: 1, name: "Nouvelle candidature" }),
     ).toBeInTheDocument();
     await fillNetwork(user);
+    // In a network the creator chooses criterion 9 for its own establishment only.
+    expect(
+      screen.getByText(/chaque établissement cocandidat choisira le sien depuis la vue d'ensemble/),
+    ).toBeInTheDocument();
 
     const members = screen.getByRole("group", { name: /Établissements du réseau/ });
     await user.type(

@@ -7,10 +7,8 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
-import { GraphQLErrorAlert } from "@ldm/ui";
+import { GraphQLErrorAlert, Loading, useDocumentTitle } from "@ldm/ui";
 import { useCurrentUser } from "../auth/currentUser";
-import { Loading } from "../components/Loading";
-import { useDocumentTitle } from "../components/useDocumentTitle";
 import { graphql } from "../gql";
 import type { AwardType, CandidatureKind, OptionalCriterionVariant } from "../gql/graphql";
 import { paths } from "../paths";
@@ -176,7 +174,11 @@ export function NewCandidaturePage() {
               name="optionalCriterion"
               value={variant}
               onChange={setVariant}
-              hintText={t("procedure.new.criterion9Hint")}
+              hintText={t(
+                kind === "NETWORK"
+                  ? "procedure.new.criterion9NetworkHint"
+                  : "procedure.new.criterion9Hint",
+              )}
             />
 
             {kind === "NETWORK" && (

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLDateTimeISO, GraphQLLocalDate } from "graphql-scalars";
 import type {
   AttainmentLevel,
+  AuditTeamRole,
   AwardType,
   CandidatureKind,
   CandidatureState,
@@ -12,6 +13,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from "typ
 import { BaseEntity } from "../../common/base.entity";
 import {
   AttainmentLevelEnum,
+  AuditTeamRoleEnum,
   AwardTypeEnum,
   CandidatureKindEnum,
   CandidatureStateEnum,
@@ -55,13 +57,6 @@ export class Candidature extends BaseEntity {
   })
   @Column({ name: "label_title", type: "text", nullable: true })
   labelTitle!: string | null;
-
-  @Field(() => OptionalCriterionVariantEnum, {
-    nullable: true,
-    description: "Variante retenue du critère régional optionnel n° 9 (aucune si vide).",
-  })
-  @Column({ name: "optional_criterion_variant", type: "text", nullable: true })
-  optionalCriterionVariant!: OptionalCriterionVariant | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: "Date programmée de l'audit." })
   @Column({ name: "audit_date", type: "date", nullable: true })
@@ -126,10 +121,19 @@ export abstract class EstablishmentPart extends CandidaturePart {
 @Entity({ name: "co_applicant" })
 @Unique("uq_co_applicant_member", ["candidatureId", "establishmentId"])
 @Index("uq_co_applicant_lead", ["candidatureId"], { unique: true, where: "is_lead" })
+@Check("ck_co_applicant_optional_criterion", "optional_criterion_variant IN ('A','B')")
 export class CoApplicant extends EstablishmentPart {
   @Field(() => Boolean, { description: "Vrai pour l'établissement porteur de la candidature." })
   @Column({ name: "is_lead", type: "boolean", default: false })
   isLead!: boolean;
+
+  @Field(() => OptionalCriterionVariantEnum, {
+    nullable: true,
+    description:
+      "Variante du critère régional optionnel n° 9 choisie par cet établissement (« au choix de l'établissement » : 9-a, 9-b, ou aucune si vide).",
+  })
+  @Column({ name: "optional_criterion_variant", type: "text", nullable: true })
+  optionalCriterionVariant!: OptionalCriterionVariant | null;
 
   @Field(() => GraphQLLocalDate, {
     nullable: true,
@@ -276,10 +280,23 @@ export class CriterionPilot extends EstablishmentPart {
   user?: AppUser;
 }
 
-/** An auditor assigned by DRAFPIC to a candidature (the full audit team comes with the audit work). */
-@ObjectType({ description: "Affectation d'un auditeur à une candidature." })
+/**
+ * An auditor of a candidature's audit team, assigned by DRAFPIC: their role in the team (one lead
+ * auditor, an inspector) and their declaration of independence and confidentiality (until it is signed,
+ * the auditor reads nothing of the candidature). The rules: `audit-team.ts` in @ldm/domain; the use
+ * cases: `modules/assessment/`.
+ */
+@ObjectType("AuditTeamMember", {
+  description:
+    "Auditeur de l'équipe d'audit d'une candidature : son rôle et sa déclaration d'indépendance et de confidentialité.",
+})
 @Entity({ name: "candidature_auditor" })
 @Unique("uq_candidature_auditor", ["candidatureId", "userId"])
+@Index("uq_candidature_auditor_lead", ["candidatureId"], {
+  unique: true,
+  where: "team_role = 'LEAD'",
+})
+@Check("ck_candidature_auditor_team_role", "team_role IN ('LEAD','MEMBER')")
 export class CandidatureAuditor extends CandidaturePart {
   @Index()
   @Column({ name: "user_id", type: "uuid" })
@@ -288,6 +305,39 @@ export class CandidatureAuditor extends CandidaturePart {
   @ManyToOne(() => AppUser, { onDelete: "CASCADE" })
   @JoinColumn({ name: "user_id" })
   user?: AppUser;
+
+  @Field(() => AuditTeamRoleEnum, {
+    description: "Auditeur principal (un inspecteur, un seul par équipe) ou membre de l'équipe.",
+  })
+  @Column({ name: "team_role", type: "text", default: "MEMBER" })
+  teamRole!: AuditTeamRole;
+
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description:
+      "Date et heure de signature de la déclaration d'indépendance et de confidentialité (vide : non signée, l'auditeur ne lit rien du dossier).",
+  })
+  @Column({ name: "declaration_signed_at", type: "timestamptz", precision: 3, nullable: true })
+  declarationSignedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Version du texte de la déclaration signée.",
+  })
+  @Column({ name: "declaration_text_version", type: "text", nullable: true })
+  declarationTextVersion!: string | null;
+
+  @Field(() => [String], {
+    description:
+      "Établissements avec lesquels l'auditeur a déclaré n'avoir aucun conflit d'intérêts (identifiants).",
+  })
+  @Column({
+    name: "declared_establishment_ids",
+    type: "uuid",
+    array: true,
+    default: () => "'{}'",
+  })
+  declaredEstablishmentIds!: string[];
 }
 
 /** One step of the procedure applied to a candidature (its history). */

@@ -9,6 +9,7 @@ import {
   canReadCandidature,
   isSchoolEditableState,
   type CandidatureAccessFacts,
+  type Viewer,
 } from "@ldm/domain";
 import type { EntityManager } from "typeorm";
 import type { TransactionContext } from "../../context";
@@ -43,6 +44,8 @@ export function accessFactsOf(
     memberEstablishmentIds: members.map((m) => m.establishmentId),
     leadEstablishmentId: members.find((m) => m.isLead)?.establishmentId ?? "",
     assignedAuditorIds: auditors.map((a) => a.userId),
+    signedAuditorIds: auditors.filter((a) => a.declarationSignedAt !== null).map((a) => a.userId),
+    leadAuditorId: auditors.find((a) => a.teamRole === "LEAD")?.userId ?? null,
     pilots: pilots.map((p) => ({
       userId: p.userId,
       establishmentId: p.establishmentId,
@@ -87,11 +90,14 @@ export function assertSchoolEditable(c: Candidature): void {
 /**
  * Opens the gate on candidature `id` inside the transaction `tx`.
  * `reached` names the object of the NOT_FOUND answer when the candidature is hidden (a pilot, say).
+ * `visible` is the domain rule by which the caller sees it (by default `canReadCandidature`; an
+ * auditor who has not signed the declaration yet sees the assignment: `canSeeAuditAssignment`).
  */
 export async function openCandidature(
   tx: TransactionContext,
   id: string,
   reached: { what: string; id: string } = { what: "La candidature", id },
+  visible: (viewer: Viewer, facts: CandidatureAccessFacts) => boolean = canReadCandidature,
 ): Promise<GatedCandidature> {
   const viewer = requireViewer(tx);
   assertUuidOrNotFound("La candidature", id);
@@ -100,7 +106,7 @@ export async function openCandidature(
     .findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
   if (!candidature) throw notFound("La candidature", id);
   const { members, auditors, pilots, facts } = await loadAccessFacts(tx.manager, candidature);
-  await authorizeVisible(tx, canReadCandidature(viewer, facts), reached.what, reached.id);
+  await authorizeVisible(tx, visible(viewer, facts), reached.what, reached.id);
   return {
     candidature,
     members,

@@ -37,7 +37,7 @@ export class CreateIndividualCandidatureInput {
 
   @Field(() => OptionalCriterionVariantEnum, {
     nullable: true,
-    description: "Variante du critère 9 retenue, le cas échéant.",
+    description: "Variante du critère 9 retenue par l'établissement, le cas échéant.",
   })
   optionalCriterionVariant?: OptionalCriterionVariant | null;
 }
@@ -78,7 +78,8 @@ export class CreateNetworkCandidatureInput {
 
   @Field(() => OptionalCriterionVariantEnum, {
     nullable: true,
-    description: "Variante du critère 9 retenue, le cas échéant.",
+    description:
+      "Variante du critère 9 retenue par l'établissement porteur, le cas échéant (chaque cocandidat choisit ensuite la sienne).",
   })
   optionalCriterionVariant?: OptionalCriterionVariant | null;
 }
@@ -107,10 +108,20 @@ export class RemoveCoApplicantInput {
   establishmentId!: string;
 }
 
-@InputType({ description: "Choix, changement ou abandon du critère régional optionnel n° 9." })
+@InputType({
+  description:
+    "Choix, changement ou abandon du critère régional optionnel n° 9 par un établissement (au choix de chaque établissement, y compris dans un réseau).",
+})
 export class SetOptionalCriterionInput {
   @Field(() => ID, { description: "Candidature." })
   candidatureId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Établissement dont c'est le choix : obligatoire pour une candidature en réseau ; pour une candidature individuelle, son établissement par défaut.",
+  })
+  establishmentId?: string | null;
 
   @Field(() => OptionalCriterionVariantEnum, {
     nullable: true,

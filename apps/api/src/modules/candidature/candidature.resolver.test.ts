@@ -2,12 +2,13 @@ import { CURRENT_REFERENTIAL_VERSION, getCriterion, NATIONAL_CRITERION_CODES } f
 import { createTestApp, ok, refused, type TestApp } from "../../test/test-app";
 import {
   inDays,
-  inMonths,
   insertEstablishment,
+  onWorkingDay,
   insertEvidence,
   insertUser,
   rowCounts,
   today,
+  workingDayInMonths,
 } from "../../test/fixtures";
 import type { Viewer } from "@ldm/domain";
 import type { Establishment } from "../establishment/establishment.entity";
@@ -52,6 +53,9 @@ describe("candidatures", () => {
 
   beforeAll(async () => {
     app = await createTestApp();
+  });
+  // Fresh establishments for each test: an establishment takes part in one open candidature at a time.
+  beforeEach(async () => {
     e = [];
     head = [];
     for (let i = 0; i < 5; i++) {
@@ -312,8 +316,17 @@ describe("candidatures", () => {
     }
     ok(await transition("OPEN_DOSSIER"));
 
-    // An audit set too close: the dossier deadline (audit − 2 months) has passed.
-    ok(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: inDays(20) } }));
+    // An audit too close is refused (its dossier deadline, audit − 2 months, has passed)…
+    const tooClose = onWorkingDay(inDays(20));
+    const closeAudit = refused(
+      await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: tooClose } }),
+    );
+    expect(closeAudit.code).toBe("DEADLINE_PASSED");
+    // …but a date set earlier can become too close: the submission is then refused.
+    await app.dataSource.query("UPDATE candidature SET audit_date = $1 WHERE id = $2", [
+      tooClose,
+      c.id,
+    ]);
     const pastAudit = refused(
       await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: today() } }),
     );
@@ -414,7 +427,11 @@ describe("candidatures", () => {
     );
     expect(refused(await transition("SUBMIT_DOSSIER", head[3])).code).toBe("DEADLINE_PASSED");
 
-    ok(await app.execute(SCHEDULE, { input: { candidatureId: c.id, auditDate: inMonths(3) } }));
+    ok(
+      await app.execute(SCHEDULE, {
+        input: { candidatureId: c.id, auditDate: workingDayInMonths(3) },
+      }),
+    );
     expect(refused(await transition("SUBMIT_DOSSIER", head[4])).code).toBe("FORBIDDEN");
     expect(refused(await transition("SUBMIT_DOSSIER")).code).toBe("FORBIDDEN");
     type T = { transitionCandidature: { state: string; history: { transition: string }[] } };
@@ -429,14 +446,25 @@ describe("candidatures", () => {
     const frozen = ok(
       await app.execute<{
         candidature: {
-          submittedDossier: { sha256: string; content: { responses: unknown[] } } | null;
+          submittedDossier: {
+            sha256: string;
+            dossier: {
+              schemaVersion: number;
+              candidature: { kind: string };
+              responses: { criterionCode: string; selfAssessedLevel: string | null }[];
+            };
+          } | null;
         };
-      }>(`query($id: ID!) { candidature(id: $id) { submittedDossier { sha256 content } } }`, {
-        id: c.id,
-      }),
+      }>(
+        `query($id: ID!) { candidature(id: $id) { submittedDossier { sha256
+          dossier { schemaVersion candidature { kind } responses { criterionCode selfAssessedLevel } } } } }`,
+        { id: c.id },
+      ),
     ).candidature.submittedDossier;
     expect(frozen?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(frozen?.content.responses).toHaveLength(16);
+    expect(frozen?.dossier.schemaVersion).toBe(2);
+    expect(frozen?.dossier.candidature.kind).toBe("NETWORK");
+    expect(frozen?.dossier.responses).toHaveLength(16);
     await expect(app.dataSource.query("UPDATE dossier_snapshot SET sha256 = 'x'")).rejects.toThrow(
       /append-only/,
     );
@@ -475,6 +503,14 @@ describe("candidatures", () => {
         pageInfo: { hasNextPage: boolean; endCursor: string };
       };
     };
+    // e[4] in two candidatures, one open at a time: a withdrawn network, then an individual one.
+    const withdrawn = await network([e[3]!.id, e[4]!.id]);
+    ok(
+      await app.execute(TRANSITION, {
+        input: { candidatureId: withdrawn.id, transition: "WITHDRAW" },
+      }),
+    );
+    ok(await app.execute(CREATE_INDIVIDUAL, { input: { establishmentId: e[4]!.id } }));
     const all = await app.dataSource.query(
       `SELECT id FROM candidature WHERE kind = 'NETWORK' ORDER BY created_at DESC, id DESC`,
     );
@@ -491,7 +527,7 @@ describe("candidatures", () => {
     const byEstablishment = ok(
       await app.execute<L>(LIST, { filter: { establishmentId: e[4]!.id } }),
     );
-    expect(byEstablishment.candidatures.totalCount).toBeGreaterThanOrEqual(2);
+    expect(byEstablishment.candidatures.totalCount).toBe(2);
     const tooMany = refused(await app.execute(`{ candidatures(first: 1000) { totalCount } }`));
     expect(tooMany.code).toBe("BAD_USER_INPUT");
   });

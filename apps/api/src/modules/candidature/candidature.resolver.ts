@@ -4,12 +4,13 @@ import {
   availableTransitions,
   candidatureDeadlines,
   CANDIDATURE_STATE_LABELS,
-  criteriaForCandidature,
+  criteriaForMember,
   getReferential,
+  type OptionalCriterionVariant,
   type TransitionName,
 } from "@ldm/domain";
 import type { RequestContext } from "../../context";
-import { CandidatureTransitionEnum } from "../../common/enums";
+import { CandidatureTransitionEnum, OptionalCriterionVariantEnum } from "../../common/enums";
 import { connectionType } from "../../common/pagination";
 import { Establishment } from "../establishment/establishment.entity";
 import { CriterionType, toCriterionType } from "../referential/referential.type";
@@ -40,6 +41,7 @@ import {
 import { AuditorAssignmentInput } from "../identity/identity.input";
 import { AppUser } from "../identity/user.entity";
 import * as service from "./candidature.service";
+import { candidatureCriteria, leadOptionalCriterionVariant } from "./candidature-criteria";
 import * as responses from "../dossier/criterion-response.service";
 import * as procedure from "../procedure/procedure.service";
 import { Deadline, Readiness } from "./candidature.type";
@@ -246,32 +248,52 @@ export class CandidatureResolver {
     return establishmentOf(ctx, lead.establishmentId);
   }
 
+  @FieldResolver(() => OptionalCriterionVariantEnum, {
+    nullable: true,
+    description: "Variante du critère 9 choisie par l'établissement porteur (aucune si vide).",
+    deprecationReason:
+      "Chaque établissement choisit son critère 9 : lire `members { optionalCriterionVariant }`.",
+  })
+  async optionalCriterionVariant(
+    @Root() c: Candidature,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OptionalCriterionVariant | null> {
+    return leadOptionalCriterionVariant(await ctx.loaders.membersByCandidatureId.load(c.id));
+  }
+
   @FieldResolver(() => [CriterionType], {
     description:
-      "Critères du dossier : les 8 critères nationaux et, le cas échéant, la variante retenue du critère 9.",
+      "Critères du dossier : les 8 critères nationaux et chaque variante du critère 9 choisie par au moins un établissement, avec les attendus propres au type de candidature (sans les attendus réservés aux réseaux pour une candidature individuelle).",
   })
-  criteria(@Root() c: Candidature): CriterionType[] {
+  async criteria(@Root() c: Candidature, @Ctx() ctx: RequestContext): Promise<CriterionType[]> {
     const referential = getReferential(c.referentialVersion);
-    return criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map((x) =>
-      toCriterionType(referential, x),
-    );
+    const members = await ctx.loaders.membersByCandidatureId.load(c.id);
+    return candidatureCriteria(c, members).map((x) => toCriterionType(referential, x));
   }
 
   @FieldResolver(() => [CriterionResponse], {
-    description: "Réponses des établissements sur les critères retenus.",
+    description:
+      "Réponses des établissements sur les critères qu'ils retiennent (critère 9 : la variante choisie par chacun).",
   })
   async responses(
     @Root() c: Candidature,
     @Ctx() ctx: RequestContext,
   ): Promise<CriterionResponse[]> {
-    const codes = new Set(
-      criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).map(
-        (x) => x.code as string,
-      ),
+    const [members, responses] = await Promise.all([
+      ctx.loaders.membersByCandidatureId.load(c.id),
+      ctx.loaders.responsesByCandidatureId.load(c.id),
+    ]);
+    const answered = new Map(
+      members.map((m) => [
+        m.establishmentId,
+        new Set<string>(
+          criteriaForMember(c.referentialVersion, c.kind, m.optionalCriterionVariant).map(
+            (x) => x.code,
+          ),
+        ),
+      ]),
     );
-    return (await ctx.loaders.responsesByCandidatureId.load(c.id)).filter((r) =>
-      codes.has(r.criterionCode),
-    );
+    return responses.filter((r) => answered.get(r.establishmentId)?.has(r.criterionCode));
   }
 
   @FieldResolver(() => [CommonStrategy], { description: "Stratégies communes du réseau." })

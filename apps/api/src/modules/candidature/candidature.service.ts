@@ -6,24 +6,26 @@ import { In, type EntityManager } from "typeorm";
 import {
   assertCanRemoveCoApplicant,
   assertValidMembership,
-  criteriaForCandidature,
   CURRENT_REFERENTIAL_VERSION,
-  getCriterion,
+  canChooseOptionalCriterion,
   canCreateCandidature,
   canManageCandidature,
   canReadCandidature,
   isSchoolRole,
   AUDITOR_VISIBLE_STATES,
   type CandidatureKind,
+  canReadEveryCandidature,
+  readsAssignedCandidatures,
 } from "@ldm/domain";
 import type { RequestContext, TransactionContext } from "../../context";
 import { accessFactsOf, openCandidature } from "./candidature.gate";
+import { assertNoOtherOpenCandidature, decideAwardType } from "./candidature-integrity";
 import { badInput, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { authorize, authorizeVisible, requireViewer } from "../../common/authz";
 import { paginateByTime, type Connection } from "../../common/pagination";
 import { optionalText } from "../../common/text";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { Establishment } from "../establishment/establishment.entity";
 import { Candidature, CoApplicant, CriterionPilot, CriterionResponse } from "./candidature.entity";
 import type {
@@ -40,26 +42,16 @@ async function loadEstablishments(
   ids: string[],
 ): Promise<Map<string, Establishment>> {
   for (const id of ids) assertUuidOrNotFound("L'établissement", id);
-  const rows = await manager.getRepository(Establishment).findBy({ id: In(ids) });
+  // Locked (in a stable order) until the end of the transaction: two candidatures cannot both take
+  // an establishment that has none open.
+  const rows = await manager.getRepository(Establishment).find({
+    where: { id: In(ids) },
+    order: { id: "ASC" },
+    lock: { mode: "for_no_key_update" },
+  });
   const map = new Map(rows.map((e) => [e.id, e]));
   for (const id of ids) if (!map.has(id)) throw notFound("L'établissement", id);
   return map;
-}
-
-/** Checks that the criterion exists in the referential and belongs to this candidature. */
-export function assertCandidatureCriterion(c: Candidature, code: string): string {
-  const criterion = getCriterion(c.referentialVersion, code.trim());
-  if (
-    !criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant).some(
-      (x) => x.code === criterion.code,
-    )
-  ) {
-    throw badInput(
-      `Le critère ${criterion.code} n'est pas retenu par cette candidature (choisissez d'abord la variante du critère 9).`,
-      { criterionCode: criterion.code },
-    );
-  }
-  return criterion.code;
 }
 
 async function createCandidature(
@@ -76,10 +68,19 @@ async function createCandidature(
     lead !== undefined && canCreateCandidature(viewer, lead.establishmentId),
     "création de candidature",
   );
-  await loadEstablishments(
+  const establishments = await loadEstablishments(
     ctx.manager,
     members.map((m) => m.establishmentId),
   );
+  // One open candidature per establishment; a first award or a renewal, as their labels say.
+  await assertNoOtherOpenCandidature(ctx.manager, [...establishments.values()]);
+  const renewsCandidatureId = await decideAwardType(ctx.manager, {
+    awardType: input.awardType,
+    // assertValidMembership: exactly one lead.
+    lead: establishments.get(lead?.establishmentId ?? "")!,
+    establishments: [...establishments.values()],
+    today: ctx.clock.today(),
+  });
   const repo = ctx.manager.getRepository(Candidature);
   const candidature = await repo.save(
     repo.create({
@@ -88,11 +89,10 @@ async function createCandidature(
       state: "ENGAGEMENT",
       referentialVersion: CURRENT_REFERENTIAL_VERSION,
       labelTitle: optionalText(input.labelTitle, "intitulé du label"),
-      optionalCriterionVariant: input.optionalCriterionVariant ?? null,
       auditDate: null,
       publicationDate: null,
       submittedAt: null,
-      renewsCandidatureId: null,
+      renewsCandidatureId,
     }),
   );
   await recordChange(ctx, "Candidature", candidature.id, null, candidature);
@@ -103,12 +103,15 @@ async function createCandidature(
         candidatureId: candidature.id,
         establishmentId: m.establishmentId,
         isLead: m.isLead,
+        // The creator chooses for the lead only: each co-applicant's head chooses its own.
+        optionalCriterionVariant: m.isLead ? (input.optionalCriterionVariant ?? null) : null,
         engagementLetterOn: null,
         boardMinutesOn: null,
       }),
     ),
   );
   for (const m of saved) await recordChange(ctx, "CoApplicant", m.id, null, m);
+  await ctx.publish({ type: "CandidatureCreated", candidatureId: candidature.id });
   return candidature;
 }
 
@@ -146,12 +149,23 @@ export async function addCoApplicant(
       "Une candidature individuelle n'a pas d'établissement cocandidat : créez une candidature en réseau.",
     );
   }
-  await loadEstablishments(ctx.manager, [input.establishmentId]);
+  const establishment = (await loadEstablishments(ctx.manager, [input.establishmentId])).get(
+    input.establishmentId,
+  )!;
   const members = gate.members;
   assertValidMembership("NETWORK", [
     ...members.map((m) => ({ establishmentId: m.establishmentId, isLead: m.isLead })),
     { establishmentId: input.establishmentId, isLead: input.isLead },
   ]);
+  await assertNoOtherOpenCandidature(ctx.manager, [establishment], c.id);
+  if (c.awardType === "FIRST_AWARD") {
+    await decideAwardType(ctx.manager, {
+      awardType: c.awardType,
+      lead: establishment,
+      establishments: [establishment],
+      today: ctx.clock.today(),
+    });
+  }
   const repo = ctx.manager.getRepository(CoApplicant);
   const member = await repo.save(
     repo.create({
@@ -224,20 +238,48 @@ export async function updateCandidature(
   return after;
 }
 
+/**
+ * An establishment chooses, changes or drops its criterion 9 (« au choix de l'établissement »): in a
+ * network each co-applicant for itself, so the establishment is required there. Answers already given
+ * on a variant are kept (they count again if the variant is chosen again).
+ */
 export async function setOptionalCriterion(
   ctx: TransactionContext,
   input: SetOptionalCriterionInput,
 ): Promise<Candidature> {
   const gate = await openCandidature(ctx, input.candidatureId);
   const { candidature: c, facts } = gate;
-  await authorize(ctx, canManageCandidature(requireViewer(ctx), facts), "critère 9");
+  const establishmentId =
+    input.establishmentId ?? (c.kind === "INDIVIDUAL" ? facts.leadEstablishmentId : null);
+  if (!establishmentId) {
+    throw badInput(
+      "Dans une candidature en réseau, chaque établissement choisit son critère 9 : indiquez l'établissement concerné.",
+    );
+  }
+  const member = gate.member(establishmentId);
+  await authorize(
+    ctx,
+    canChooseOptionalCriterion(requireViewer(ctx), facts, establishmentId),
+    "critère 9",
+  );
   gate.assertSchoolEditable();
-  return updateCandidature(ctx, c, { optionalCriterionVariant: input.variant ?? null });
+  const variant = input.variant ?? null;
+  if (variant === member.optionalCriterionVariant) return c;
+  const repo = ctx.manager.getRepository(CoApplicant);
+  await repo.update({ id: member.id }, { optionalCriterionVariant: variant });
+  await recordChange(
+    ctx,
+    "CoApplicant",
+    member.id,
+    member,
+    await repo.findOneByOrFail({ id: member.id }),
+  );
+  return touchCandidature(ctx, c, "critère 9");
 }
 
 export async function canViewerRead(ctx: RequestContext, c: Candidature): Promise<boolean> {
   const viewer = requireViewer(ctx);
-  if (viewer.role === "DRAFPIC" || viewer.role === "ANALYST") return true;
+  if (canReadEveryCandidature(viewer)) return true;
   const [members, auditors, pilots] = await Promise.all([
     ctx.loaders.membersByCandidatureId.load(c.id),
     ctx.loaders.auditorsByCandidatureId.load(c.id),
@@ -270,9 +312,10 @@ export async function listCandidatures(
         viewerEstablishment: viewer.establishmentId,
       },
     );
-  } else if (viewer.role === "AUDITOR") {
+  } else if (readsAssignedCandidatures(viewer)) {
     qb.andWhere(
-      "EXISTS (SELECT 1 FROM candidature_auditor v WHERE v.candidature_id = c.id AND v.user_id = :viewerId)",
+      // Assigned, and the declaration of independence signed (canReadCandidature).
+      "EXISTS (SELECT 1 FROM candidature_auditor v WHERE v.candidature_id = c.id AND v.user_id = :viewerId AND v.declaration_signed_at IS NOT NULL)",
       {
         viewerId: viewer.userId,
       },

@@ -17,12 +17,13 @@ import {
 } from "@ldm/domain";
 import type { TransactionContext } from "../../context";
 import { openCandidature } from "../candidature/candidature.gate";
-import { assertCandidatureCriterion, touchCandidature } from "../candidature/candidature.service";
+import { assertMemberCriterion } from "../candidature/candidature-criteria";
+import { touchCandidature } from "../candidature/candidature.service";
 import { AppError, badInput, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { authorize, requireViewer } from "../../common/authz";
 import { optionalText } from "../../common/text";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { AppUser } from "../identity/user.entity";
 import { cleanRichText } from "../../common/rich-text";
 import { Evidence } from "../evidence/evidence.entity";
@@ -61,8 +62,8 @@ export async function updateCriterionResponse(
 ): Promise<CriterionResponse> {
   const gate = await openCandidature(ctx, input.candidatureId);
   const { candidature: c, facts } = gate;
-  gate.member(input.establishmentId);
-  const criterionCode = assertCandidatureCriterion(c, input.criterionCode);
+  const member = gate.member(input.establishmentId);
+  const criterionCode = assertMemberCriterion(c, member, input.criterionCode).code;
   await authorize(
     ctx,
     canEditCriterionResponse(requireViewer(ctx), facts, input.establishmentId, criterionCode),
@@ -120,9 +121,11 @@ async function responseChanges(
   if (input.selfAssessedLevel !== undefined) changes.selfAssessedLevel = input.selfAssessedLevel;
   const criterion = getCriterion(c.referentialVersion, criterionCode);
   if (input.addressedExpectationIds) {
+    // An individual candidature is refused the network-only expectations (BAD_USER_INPUT).
     changes.addressedExpectationIds = assertExpectationIds(
       criterion,
       input.addressedExpectationIds,
+      c.kind,
     );
   }
   if (input.qualeducFicheCodes) {
@@ -225,7 +228,7 @@ export async function assignCriterionPilot(
 ): Promise<CriterionPilot> {
   const gate = await openCandidature(ctx, input.candidatureId);
   const { candidature: c, facts } = gate;
-  const criterionCode = assertCandidatureCriterion(c, input.criterionCode);
+  getCriterion(c.referentialVersion, input.criterionCode.trim());
   assertUuidOrNotFound("Le compte", input.userId);
   const user = await ctx.manager.getRepository(AppUser).findOneBy({ id: input.userId });
   if (
@@ -239,6 +242,12 @@ export async function assignCriterionPilot(
       userId: input.userId,
     });
   }
+  // The pilot's establishment answers the criterion (its criterion 9 variant included).
+  const criterionCode = assertMemberCriterion(
+    c,
+    gate.member(user.establishmentId),
+    input.criterionCode,
+  ).code;
   await authorize(
     ctx,
     canManagePilots(requireViewer(ctx), facts, user.establishmentId),

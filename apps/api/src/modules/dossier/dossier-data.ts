@@ -108,7 +108,8 @@ export function readinessInputOf(rows: DossierRows): ReadinessInput {
     referentialVersion: c.referentialVersion,
     kind: c.kind,
     labelTitle: c.labelTitle,
-    optionalCriterionVariant: c.optionalCriterionVariant,
+    // Every member gives its own criterion 9 below: no candidature-level fallback is needed.
+    optionalCriterionVariant: null,
     members: rows.members.map((m) => ({
       establishmentId: m.establishmentId,
       establishmentName: names.get(m.establishmentId) ?? m.establishmentId,
@@ -116,6 +117,7 @@ export function readinessInputOf(rows: DossierRows): ReadinessInput {
       engagementLetterOn: m.engagementLetterOn,
       boardMinutesOn: m.boardMinutesOn,
       submissionApprovedAt: m.submissionApprovedAt,
+      optionalCriterionVariant: m.optionalCriterionVariant,
     })),
     responses: rows.responses.map((r) => ({
       establishmentId: r.establishmentId,

@@ -5,8 +5,9 @@
 import { createHash } from "node:crypto";
 import { DOSSIER_SNAPSHOT_VERSION, dossierSnapshotSchema } from "@ldm/contracts";
 import type { TransactionContext } from "../../context";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import type { Candidature } from "../candidature/candidature.entity";
+import { leadOptionalCriterionVariant } from "../candidature/candidature-criteria";
 import { DossierSnapshot, EvidenceRevision } from "../evidence/evidence.entity";
 import { loadDossierRows, valuesOf } from "./dossier-data";
 
@@ -35,7 +36,7 @@ export async function freezeDossier(
       awardType: c.awardType,
       referentialVersion: c.referentialVersion,
       labelTitle: c.labelTitle,
-      optionalCriterionVariant: c.optionalCriterionVariant,
+      optionalCriterionVariant: leadOptionalCriterionVariant(rows.members),
       auditDate: c.auditDate,
     },
     members: rows.members.map((m) => ({
@@ -45,6 +46,7 @@ export async function freezeDossier(
       isLead: m.isLead,
       engagementLetterOn: m.engagementLetterOn,
       boardMinutesOn: m.boardMinutesOn,
+      optionalCriterionVariant: m.optionalCriterionVariant,
     })),
     responses: rows.responses.map(({ candidature: _c, establishment: _e, ...r }) => r),
     commonStrategies: rows.commonStrategies.map(({ candidature: _c, ...s }) => s),

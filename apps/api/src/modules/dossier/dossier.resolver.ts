@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { GraphQLJSONObject } from "graphql-scalars";
+import { dossierSnapshotSchema } from "@ldm/contracts";
+import { FrozenDossier, toFrozenDossier } from "./frozen-dossier.type";
 import { indicatorTrend, type Trend } from "@ldm/domain";
 import type { RequestContext } from "../../context";
 import { TrendEnum } from "../../common/enums";
@@ -210,8 +211,10 @@ export class EvidenceFieldsResolver {
 
 @Resolver(() => DossierSnapshot)
 export class DossierSnapshotResolver {
-  @FieldResolver(() => GraphQLJSONObject, { description: "Contenu figé du dossier déposé (JSON)." })
-  content(@Root() s: DossierSnapshot): Record<string, unknown> {
-    return s.content;
+  @FieldResolver(() => FrozenDossier, {
+    description: "Le dossier figé, typé (contrat versionné ; validé à l'écriture et à la lecture).",
+  })
+  dossier(@Root() s: DossierSnapshot): FrozenDossier {
+    return toFrozenDossier(dossierSnapshotSchema.parse(s.content));
   }
 }

@@ -10,7 +10,7 @@ import { badInput, notFound } from "../../common/errors";
 import { authorize, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { optionalText, requiredText } from "../../common/text";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { openCandidature } from "../candidature/candidature.gate";
 import { touchCandidature } from "../candidature/candidature.service";
 import { Indicator, IndicatorValue } from "./indicator.entity";

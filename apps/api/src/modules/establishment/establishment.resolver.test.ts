@@ -49,6 +49,37 @@ describe("establishments", () => {
     expect(after).toEqual(before);
   });
 
+  it("refuses a UAI that does not belong to the département, and writes nothing", async () => {
+    const before = await app.dataSource.query(
+      "SELECT (SELECT count(*)::int FROM establishment) AS e, (SELECT count(*)::int FROM audit_log) AS a",
+    );
+    // A valid UAI of the Bouches-du-Rhône (013…) given in the Alpes-Maritimes (006…).
+    const uai = `0139998${uaiCheckLetter("0139998")}`;
+    const elsewhere = refused(
+      await app.execute(CREATE, { input: { ...input, uai, departementCode: "06" } }),
+    );
+    expect(elsewhere).toMatchObject({
+      code: "BAD_USER_INPUT",
+      message: `Le code UAI ${uai} ne correspond pas au département 06 (Alpes-Maritimes) : les codes UAI de ce département commencent par 006.`,
+    });
+    const inVar = refused(
+      await app.execute(CREATE, {
+        input: { ...input, uai: "0060053A", departementCode: "083" },
+      }),
+    );
+    expect(inVar.code).toBe("BAD_USER_INPUT");
+    expect(inVar.message).toBe(
+      "Le code UAI 0060053A ne correspond pas au département 83 (Var) : les codes UAI de ce département commencent par 083.",
+    );
+    expect(
+      await app.dataSource.query(
+        "SELECT (SELECT count(*)::int FROM establishment) AS e, (SELECT count(*)::int FROM audit_log) AS a",
+      ),
+    ).toEqual(before);
+    // The same UAI in its own département is accepted.
+    ok(await app.execute(CREATE, { input: { ...input, uai, departementCode: "13" } }));
+  });
+
   it("lists establishments with filters and cursor pagination", async () => {
     for (const [uai7, name, dep] of [
       ["0060001", "Lycée Les Palmiers", "06"],

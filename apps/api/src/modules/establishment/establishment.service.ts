@@ -1,12 +1,12 @@
 import { Brackets } from "typeorm";
 import {
   academieOfDepartement,
-  assertValidUai,
+  assertUaiInDepartement,
   canRunProcedure,
   normalizeDepartementCode,
 } from "@ldm/domain";
 import { authorize, requireViewer } from "../../common/authz";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import type { RequestContext, TransactionContext } from "../../context";
 import { AppError, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
@@ -23,9 +23,10 @@ export async function createEstablishment(
   input: CreateEstablishmentInput,
 ): Promise<Establishment> {
   await authorize(ctx, canRunProcedure(requireViewer(ctx)), "création d'établissement");
-  const uai = assertValidUai(input.uai);
   const academie = academieOfDepartement(input.departementCode);
   const departementCode = normalizeDepartementCode(input.departementCode) ?? input.departementCode;
+  // A valid UAI whose first three digits are the département's (013… for 13, 006… for 06).
+  const uai = assertUaiInDepartement(input.uai, departementCode);
   const repo = ctx.manager.getRepository(Establishment);
   if (await repo.exists({ where: { uai } })) {
     throw new AppError("CONFLICT", `Un établissement de code UAI « ${uai} » existe déjà.`, { uai });

@@ -669,8 +669,16 @@ describe("evidence files over HTTP", () => {
   });
 
   it("leaves no orphan file when the candidature changes hands while the file streams", async () => {
-    // The school leaves the candidature between the checks and the write.
-    const doomed = await createCandidature(establishmentId);
+    // The school leaves the candidature between the checks and the write. Another establishment's
+    // (one establishment takes part in one open candidature at a time), with its head.
+    const leaving = await insertEstablishment(app.dataSource);
+    const leavingHead = await insertUser(app.dataSource, {
+      role: "SCHOOL_HEAD",
+      establishmentId: leaving.id,
+      password: PASSWORD,
+    });
+    const doomed = await createCandidature(leaving.id);
+    const leaver = { cookie: await login(base, leavingHead.user.email) };
     const racing: FileStorage = {
       put: async (content, options) => {
         const stored = await storage.put(content, options);
@@ -693,7 +701,7 @@ describe("evidence files over HTTP", () => {
         secondBase,
         "evidence",
         evidenceParts({ data, name: "orphelin.pdf" }, { candidatureId: doomed }),
-        head,
+        leaver,
       );
       expect(res.status).toBe(404);
       expect(await storage.exists(sha256(data))).toBe(false);

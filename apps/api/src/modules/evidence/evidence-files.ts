@@ -37,7 +37,7 @@ import { authorize, authorizeVisible, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { log } from "../../common/logger";
 import { requiredText } from "../../common/text";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { Candidature, CoApplicant } from "../candidature/candidature.entity";
 import { loadAccessFacts, openCandidature } from "../candidature/candidature.gate";
 import { FileTooLargeError, type FileStorage, type StoredFile } from "../../storage/file-storage";

@@ -9,7 +9,7 @@ import { badInput, notFound } from "../../common/errors";
 import { authorize, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { requiredText } from "../../common/text";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { CriterionResponse } from "../candidature/candidature.entity";
 import { openCandidature } from "../candidature/candidature.gate";
 import { touchCandidature } from "../candidature/candidature.service";

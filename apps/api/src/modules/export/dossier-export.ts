@@ -3,16 +3,18 @@
  * establishments and pilots, académies, current evidence files). A submitted candidature is exported from
  * its frozen snapshot (what the auditors read), an open one from the live rows.
  */
-import { dossierSnapshotSchema } from "@ldm/contracts";
+import { dossierSnapshotSchema, snapshotMemberVariant } from "@ldm/contracts";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import {
   ATTAINMENT_LEVEL_LABELS,
+  criteriaForMemberVariants,
   EVIDENCE_KIND_LABELS,
   INDICATOR_DIRECTION_LABELS,
   type AttainmentLevel,
   type AwardType,
   type CandidatureKind,
   type CandidatureState,
+  type Criterion,
   type EngagementDocumentKind,
   type EvidenceKind,
   type IndicatorDirection,
@@ -37,6 +39,8 @@ export interface ExportMember {
   isLead: boolean;
   engagementLetterOn: string | null;
   boardMinutesOn: string | null;
+  /** The criterion 9 this establishment chose (null: none). */
+  optionalCriterionVariant: OptionalCriterionVariant | null;
 }
 
 export interface ExportResponse {
@@ -130,7 +134,6 @@ export interface DossierExport {
     state: CandidatureState;
     referentialVersion: string;
     labelTitle: string | null;
-    optionalCriterionVariant: OptionalCriterionVariant | null;
     submittedAt: Date | null;
     auditDate: string | null;
   };
@@ -142,6 +145,20 @@ export interface DossierExport {
   indicators: ExportIndicator[];
   evidence: ExportEvidence[];
   engagementDocuments: ExportEngagementDocument[];
+}
+
+/**
+ * The criteria the exported dossier holds: the national ones and each criterion 9 variant chosen by at
+ * least one establishment, with the expectations of the candidature's kind.
+ */
+export function dossierCriteria(
+  dossier: Pick<DossierExport, "candidature" | "members">,
+): Criterion[] {
+  return criteriaForMemberVariants(
+    dossier.candidature.referentialVersion,
+    dossier.members.map((m) => m.optionalCriterionVariant),
+    dossier.candidature.kind,
+  );
 }
 
 export interface LoadDossierExportOptions {
@@ -235,7 +252,6 @@ function candidatureOf(c: Candidature): DossierExport["candidature"] {
     state: c.state,
     referentialVersion: c.referentialVersion,
     labelTitle: c.labelTitle,
-    optionalCriterionVariant: c.optionalCriterionVariant,
     submittedAt: c.submittedAt,
     auditDate: c.auditDate,
   };
@@ -265,6 +281,7 @@ async function fromLiveRows(manager: EntityManager, c: Candidature): Promise<Par
         isLead: m.isLead,
         engagementLetterOn: m.engagementLetterOn,
         boardMinutesOn: m.boardMinutesOn,
+        optionalCriterionVariant: m.optionalCriterionVariant,
       };
     }),
     responses: rows.responses.map((r) => ({
@@ -365,9 +382,9 @@ function oneOf<K extends string>(labels: Record<K, string>, v: unknown, fallback
 
 function fromSnapshot(c: Candidature, snapshot: DossierSnapshot): PartialExport {
   // Validated against the contract (a snapshot that does not match it fails loudly, never silently).
-  const content = obj(dossierSnapshotSchema.parse(snapshot.content));
+  const parsed = dossierSnapshotSchema.parse(snapshot.content);
+  const content = obj(parsed);
   const frozen = obj(content.candidature);
-  const variant = frozen.optionalCriterionVariant;
   return {
     source: "SNAPSHOT",
     snapshot: { submittedAt: snapshot.submittedAt, sha256: snapshot.sha256 },
@@ -380,24 +397,20 @@ function fromSnapshot(c: Candidature, snapshot: DossierSnapshot): PartialExport 
           : c.awardType,
       referentialVersion: str(frozen.referentialVersion, c.referentialVersion),
       labelTitle: "labelTitle" in frozen ? strOrNull(frozen.labelTitle) : c.labelTitle,
-      optionalCriterionVariant:
-        variant === "A" || variant === "B"
-          ? variant
-          : "optionalCriterionVariant" in frozen
-            ? null
-            : c.optionalCriterionVariant,
       submittedAt: snapshot.submittedAt,
       auditDate: c.auditDate,
     },
-    members: list(content.members).map((m) => ({
-      establishmentId: str(m.establishmentId),
-      name: str(m.name),
-      uai: strOrNull(m.uai),
+    members: parsed.members.map((m) => ({
+      establishmentId: m.establishmentId,
+      name: m.name ?? "",
+      uai: m.uai,
       city: null,
       academieName: null,
-      isLead: m.isLead === true,
-      engagementLetterOn: strOrNull(m.engagementLetterOn),
-      boardMinutesOn: strOrNull(m.boardMinutesOn),
+      isLead: m.isLead,
+      engagementLetterOn: m.engagementLetterOn,
+      boardMinutesOn: m.boardMinutesOn,
+      // Frozen before each establishment chose its own: the candidature's choice, for every member.
+      optionalCriterionVariant: snapshotMemberVariant(parsed, m),
     })),
     responses: list(content.responses).map((r) => ({
       establishmentId: str(r.establishmentId),

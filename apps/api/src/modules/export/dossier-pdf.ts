@@ -17,20 +17,25 @@ import {
   IMPROVEMENT_STEP_LABELS,
   INDICATOR_DIRECTION_LABELS,
   TREND_LABELS,
-  criteriaForCandidature,
+  answersCriterion,
+  criterionCodeForVariant,
   criterionDisplayCode,
   formatFileSize,
+  formatIndicatorTarget,
   getReferential,
   indicatorTrend,
+  parseIndicatorTarget,
+  targetLines,
   type Criterion,
   type ImprovementStep,
 } from "@ldm/domain";
-import type {
-  DossierExport,
-  ExportEvidence,
-  ExportIndicator,
-  ExportMember,
-  ExportResponse,
+import {
+  dossierCriteria,
+  type DossierExport,
+  type ExportEvidence,
+  type ExportIndicator,
+  type ExportMember,
+  type ExportResponse,
 } from "./dossier-export";
 import { BOLD, FONT, ITALIC, registerFonts, type Printable } from "./pdf-fonts";
 
@@ -39,13 +44,13 @@ type Doc = PDFKit.PDFDocument;
 // ---------------------------------------------------------------------------------------------
 // Page geometry and colours
 
-const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
-const BLUE = "#000091";
-const INK = "#161616";
-const GREY = "#5a5a5a";
+export const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
+export const BLUE = "#000091";
+export const INK = "#161616";
+export const GREY = "#5a5a5a";
 const LIGHT = "#eeeef8";
 const ZEBRA = "#f7f7fb";
-const RULE = "#c5c5dc";
+export const RULE = "#c5c5dc";
 const RED = "#c9191e";
 
 // ---------------------------------------------------------------------------------------------
@@ -210,12 +215,13 @@ function frNumber(n: number): string {
 }
 
 /** « 2024-05-12 » → « 12/05/2024 ». */
-function frDate(iso: string | null): string {
+export function frDate(iso: string | null): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? "");
 }
 
-function frDateTime(d: Date): string {
+/** « 12 mai 2024 à 10:32 » (Europe/Paris). */
+export function frDateTime(d: Date): string {
   return new Intl.DateTimeFormat("fr-FR", {
     timeZone: "Europe/Paris",
     dateStyle: "long",
@@ -223,43 +229,26 @@ function frDateTime(d: Date): string {
   }).format(d);
 }
 
-function frDay(d: Date): string {
+/** « 12/05/2024 » (Europe/Paris). */
+export function frDay(d: Date): string {
   return new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short" }).format(
     d,
   );
-}
-
-function withUnit(value: number, unit: string | null): string {
-  if (!unit) return frNumber(value);
-  return `${frNumber(value)}\u00a0${unit}`;
-}
-
-/** A target written as a number (« 80 », « 80 % », « >= 12,5 élèves »), else null. */
-export function numericTarget(target: string | null, unit: string | null): number | null {
-  if (!target) return null;
-  let s = target.trim().replace(/\s+/g, " ");
-  if (unit && s.toLowerCase().endsWith(unit.toLowerCase())) s = s.slice(0, -unit.length).trim();
-  const m =
-    /^(?:(?:>=|<=|≥|≤|>|<|=|~|env\.?|environ|au moins|au plus)\s*)?(-?\d+(?:[.,]\d+)?)\s*%?$/i.exec(
-      s.replace(/[\u00a0\u202f]/g, " "),
-    );
-  if (!m?.[1]) return null;
-  const value = Number(m[1].replace(",", "."));
-  return Number.isFinite(value) ? value : null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Layout primitives
 
 /** Shortens one line of text (current font) with an ellipsis to fit `width`. */
-function fitWidth(doc: Doc, text: string, width: number): string {
+export function fitWidth(doc: Doc, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
   let s = text;
   while (s.length > 1 && doc.widthOfString(`${s}…`) > width) s = s.slice(0, -1);
   return `${s.trimEnd()}…`;
 }
 
-class Layout {
+/** The page layout helpers every PDF of the platform draws with (Marianne, DSFR colours). */
+export class Layout {
   /** Makes text drawable by the embedded fonts (registered once, here). */
   readonly print: Printable;
 
@@ -545,7 +534,9 @@ function drawChart(
     value: indicator.values.find((v) => v.schoolYear === year)?.numericValue ?? null,
   }));
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
-  const target = numericTarget(indicator.target, indicator.unit);
+  // The domain's one reading of a target: one line for a bound, two (and a band) for a range.
+  const target = parseIndicatorTarget(indicator.target, indicator.unit);
+  const lines = targetLines(target);
 
   doc.save().roundedRect(x, y, w, h, 3).lineWidth(0.5).strokeColor(RULE).stroke().restore();
   const title = `${indicator.name}${indicator.unit ? ` (${indicator.unit})` : ""}`;
@@ -567,7 +558,7 @@ function drawChart(
       .text("Aucune valeur chiffrée.", x + 8, y + h / 2, { width: w - 16, align: "center" });
     return;
   }
-  const all = target === null ? values : [...values, target];
+  const all = [...values, ...lines];
   let low = Math.min(...all);
   const high = Math.max(...all);
   if (low >= 0 && low < 0.5 * high) low = 0;
@@ -619,21 +610,32 @@ function drawChart(
       });
   });
 
-  // Target line.
+  // Target: a dashed line per bound, the band between the two bounds of a range lightly filled.
   if (target !== null) {
-    const ty = yOf(target);
-    doc
-      .save()
-      .moveTo(plot.left, ty)
-      .lineTo(plot.right, ty)
-      .dash(3, { space: 2 })
-      .lineWidth(0.9)
-      .strokeColor(RED)
-      .stroke()
-      .undash()
-      .restore();
-    // Legend, bottom right: a dashed segment and the target.
-    const legend = layout.print(`Cible : ${withUnit(target, indicator.unit)}`);
+    if (target.kind === "BETWEEN") {
+      const top = yOf(target.max);
+      doc
+        .save()
+        .rect(plot.left, top, plot.right - plot.left, yOf(target.min) - top)
+        .fillOpacity(0.08)
+        .fill(RED)
+        .restore();
+    }
+    for (const line of lines) {
+      const ty = yOf(line);
+      doc
+        .save()
+        .moveTo(plot.left, ty)
+        .lineTo(plot.right, ty)
+        .dash(3, { space: 2 })
+        .lineWidth(0.9)
+        .strokeColor(RED)
+        .stroke()
+        .undash()
+        .restore();
+    }
+    // Legend, bottom right: a dashed segment and the target (« ≥ 80 % », « entre 10 et 20 % »).
+    const legend = layout.print(`Cible : ${formatIndicatorTarget(target, indicator.unit)}`);
     doc.font(FONT).fontSize(6.5);
     const legendWidth = doc.widthOfString(legend);
     const ly = y + h - 10;
@@ -681,7 +683,8 @@ function drawChart(
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-function memberLabel(m: ExportMember): string {
+/** « Lycée … (0130001A) ». */
+export function memberLabel(m: Pick<ExportMember, "name" | "uai">): string {
   return `${m.name}${m.uai ? ` (${m.uai})` : ""}`;
 }
 
@@ -1078,7 +1081,15 @@ function criterionSection(layout: Layout, dossier: DossierExport, criterion: Cri
     layout.gap(8);
   }
 
-  for (const member of dossier.members) {
+  // Criterion 9: only the establishments that chose this variant answer it.
+  const answering = dossier.members.filter((m) =>
+    answersCriterion(m.optionalCriterionVariant, criterion.code),
+  );
+  if (criterion.optional && dossier.members.length > 1) {
+    layout.field("Retenu par", answering.map(memberLabel).join(", "));
+    layout.gap(6);
+  }
+  for (const member of answering) {
     establishmentBlock(layout, dossier, criterion, member, cited);
   }
 
@@ -1119,9 +1130,12 @@ function coverPage(layout: Layout, dossier: DossierExport): void {
   });
   if (lead) layout.text(memberLabel(lead), { size: 12, color: INK, after: 18 });
 
-  const variant = c.optionalCriterionVariant;
-  const optional = criteriaForCandidature(c.referentialVersion, variant).find((k) => k.optional);
   const referential = getReferential(c.referentialVersion);
+  const lead9 = lead?.optionalCriterionVariant ?? null;
+  const optional =
+    lead9 === null
+      ? undefined
+      : referential.criteria.find((k) => k.code === criterionCodeForVariant(lead9));
   const submitted = dossier.snapshot?.submittedAt ?? c.submittedAt;
   const info: [string, string][] = [
     ["Candidature", CANDIDATURE_KIND_LABELS[c.kind]],
@@ -1131,7 +1145,12 @@ function coverPage(layout: Layout, dossier: DossierExport): void {
     ["Référentiel", `${referential.title} (version ${c.referentialVersion})`],
     [
       "Critère régional optionnel",
-      optional ? `${criterionDisplayCode(optional.code)} — ${optional.shortTitle}` : "non retenu",
+      // « Au choix de l'établissement »: in a network, each one's choice is in the table below.
+      c.kind === "NETWORK"
+        ? "au choix de chaque établissement (colonne « Critère 9 » ci-dessous)"
+        : optional
+          ? `${criterionDisplayCode(optional.code)} — ${optional.shortTitle}`
+          : "non retenu",
     ],
   ];
   if (c.auditDate) info.push(["Date de l'audit", frDate(c.auditDate)]);
@@ -1141,11 +1160,12 @@ function coverPage(layout: Layout, dossier: DossierExport): void {
   layout.heading(dossier.members.length > 1 ? "Établissements du réseau" : "Établissement", 12);
   layout.table(
     [
-      { header: "Établissement", width: 200 },
+      { header: "Établissement", width: 170 },
       { header: "UAI", width: 62 },
-      { header: "Commune", width: 90 },
-      { header: "Académie", width: 80 },
+      { header: "Commune", width: 75 },
+      { header: "Académie", width: 75 },
       { header: "Rôle", width: 63 },
+      { header: "Critère 9", width: 50 },
     ],
     dossier.members.map((m) => ({
       cells: [
@@ -1154,6 +1174,9 @@ function coverPage(layout: Layout, dossier: DossierExport): void {
         m.city ?? "—",
         m.academieName ?? "—",
         m.isLead ? "Porteur" : "Cocandidat",
+        m.optionalCriterionVariant
+          ? criterionDisplayCode(criterionCodeForVariant(m.optionalCriterionVariant))
+          : "aucun",
       ],
       bold: m.isLead,
     })),
@@ -1176,11 +1199,24 @@ function coverPage(layout: Layout, dossier: DossierExport): void {
 // ---------------------------------------------------------------------------------------------
 // Document
 
-/** Writes the dossier as a PDF into `out` (ended when done); resolves once `out` has finished. */
-export function writeDossierPdf(dossier: DossierExport, out: Writable): Promise<void> {
+/** What a PDF of the platform says about itself (its document information). */
+export interface PdfInfo {
+  title: string;
+  subject: string;
+  creationDate: Date;
+}
+
+/**
+ * Writes a PDF of the platform into `out` (A4, Marianne embedded, French): `draw` lays the pages out
+ * with a `Layout` (pages are buffered, so it may come back to an earlier one); resolves once `out` has
+ * finished, rejects on a failure of `draw`, the document or `out`.
+ */
+export function renderPdf(
+  out: Writable,
+  info: PdfInfo,
+  draw: (layout: Layout) => void,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const c = dossier.candidature;
-    const lead = dossier.members.find((m) => m.isLead) ?? dossier.members[0];
     const doc: Doc = new PDFDocument({
       size: "A4",
       margins: MARGIN,
@@ -1188,11 +1224,11 @@ export function writeDossierPdf(dossier: DossierExport, out: Writable): Promise<
       lang: "fr-FR",
       displayTitle: true,
       info: {
-        Title: `Dossier de candidature au label Lycée des métiers${c.labelTitle ? ` — ${c.labelTitle}` : ""}`,
-        Subject: lead ? memberLabel(lead) : c.id,
+        Title: info.title,
+        Subject: info.subject,
         Author: "Plateforme du label Lycée des métiers — région académique PACA",
         Creator: "Plateforme du label Lycée des métiers",
-        CreationDate: dossier.generatedAt,
+        CreationDate: info.creationDate,
       },
     });
     let settled = false;
@@ -1215,10 +1251,65 @@ export function writeDossierPdf(dossier: DossierExport, out: Writable): Promise<
     });
 
     try {
-      const layout = new Layout(doc);
+      draw(new Layout(doc));
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    doc.pipe(out);
+    doc.end();
+  });
+}
+
+/** « left text … Page n / N » under a rule at the foot of every buffered page. */
+export function drawFooters(layout: Layout, left: string): void {
+  const doc = layout.doc;
+  const range = doc.bufferedPageRange();
+  doc.font(FONT).fontSize(7.5);
+  const footerLeft = fitWidth(doc, layout.print(left), layout.width - 90);
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - 40;
+    doc
+      .save()
+      .moveTo(layout.left, y - 6)
+      .lineTo(layout.left + layout.width, y - 6)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke()
+      .restore();
+    doc
+      .font(FONT)
+      .fontSize(7.5)
+      .fillColor(GREY)
+      .text(footerLeft, layout.left, y, { lineBreak: false });
+    doc.text(`Page ${i + 1} / ${range.count}`, layout.left + layout.width - 80, y, {
+      width: 80,
+      align: "right",
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottomMargin;
+  }
+}
+
+/** Writes the dossier as a PDF into `out` (ended when done); resolves once `out` has finished. */
+export function writeDossierPdf(dossier: DossierExport, out: Writable): Promise<void> {
+  const c = dossier.candidature;
+  const lead = dossier.members.find((m) => m.isLead) ?? dossier.members[0];
+  return renderPdf(
+    out,
+    {
+      title: `Dossier de candidature au label Lycée des métiers${c.labelTitle ? ` — ${c.labelTitle}` : ""}`,
+      subject: lead ? memberLabel(lead) : c.id,
+      creationDate: dossier.generatedAt,
+    },
+    (layout) => {
+      const doc = layout.doc;
       coverPage(layout, dossier);
 
-      const criteria = criteriaForCandidature(c.referentialVersion, c.optionalCriterionVariant);
+      const criteria = dossierCriteria(dossier);
       // The table of contents is written once the sections' pages are known.
       const tocEntries = criteria.length + 1;
       layout.ensure(40 + tocEntries * 17);
@@ -1272,50 +1363,14 @@ export function writeDossierPdf(dossier: DossierExport, out: Writable): Promise<
         doc.text(number, layout.left + layout.width - numberWidth, y, { lineBreak: false });
       });
 
-      // Footers.
-      const range = doc.bufferedPageRange();
-      doc.font(FONT).fontSize(7.5);
-      const footerLeft = fitWidth(
-        doc,
-        layout.print(
-          `Label Lycée des métiers — ${lead ? memberLabel(lead) : c.id}${
-            dossier.source === "SNAPSHOT" ? " — version déposée" : " — version de travail"
-          }`,
-        ),
-        layout.width - 90,
+      drawFooters(
+        layout,
+        `Label Lycée des métiers — ${lead ? memberLabel(lead) : c.id}${
+          dossier.source === "SNAPSHOT" ? " — version déposée" : " — version de travail"
+        }`,
       );
-      for (let i = range.start; i < range.start + range.count; i++) {
-        doc.switchToPage(i);
-        const bottomMargin = doc.page.margins.bottom;
-        doc.page.margins.bottom = 0;
-        const y = doc.page.height - 40;
-        doc
-          .save()
-          .moveTo(layout.left, y - 6)
-          .lineTo(layout.left + layout.width, y - 6)
-          .lineWidth(0.4)
-          .strokeColor(RULE)
-          .stroke()
-          .restore();
-        doc
-          .font(FONT)
-          .fontSize(7.5)
-          .fillColor(GREY)
-          .text(footerLeft, layout.left, y, { lineBreak: false });
-        doc.text(`Page ${i + 1} / ${range.count}`, layout.left + layout.width - 80, y, {
-          width: 80,
-          align: "right",
-          lineBreak: false,
-        });
-        doc.page.margins.bottom = bottomMargin;
-      }
-    } catch (error) {
-      fail(error);
-      return;
-    }
-    doc.pipe(out);
-    doc.end();
-  });
+    },
+  );
 }
 
 function engagementSection(layout: Layout, dossier: DossierExport): void {

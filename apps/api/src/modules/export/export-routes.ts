@@ -14,12 +14,7 @@ import { finished, pipeline, PassThrough, Readable, Transform, type Writable } f
 import cookieParser from "cookie-parser";
 import express from "express";
 import { ZipFile } from "yazl";
-import {
-  ENGAGEMENT_DOCUMENT_LABELS,
-  canReadCandidature,
-  canReadPersonalData,
-  criteriaForCandidature,
-} from "@ldm/domain";
+import { ENGAGEMENT_DOCUMENT_LABELS, canReadCandidature, canReadPersonalData } from "@ldm/domain";
 import { contextOfRequest, type HttpDeps } from "../../http/request-context";
 import { authorizeVisible, requireViewer } from "../../common/authz";
 import { notFound, sendErrorAnswer } from "../../common/errors";
@@ -28,7 +23,7 @@ import { log } from "../../common/logger";
 import type { FileStorage } from "../../storage/file-storage";
 import { Candidature } from "../candidature/candidature.entity";
 import { loadAccessFacts } from "../candidature/candidature.gate";
-import { loadDossierExport, type DossierExport } from "./dossier-export";
+import { dossierCriteria, loadDossierExport, type DossierExport } from "./dossier-export";
 import { writeDossierPdf } from "./dossier-pdf";
 
 /** The client went away while the archive was being written. */
@@ -110,10 +105,7 @@ export interface ZipPlanEntry {
 export function planDossierZip(dossier: DossierExport): ZipPlanEntry[] {
   const used = new Set<string>(["dossier.pdf"]);
   const entries: ZipPlanEntry[] = [];
-  const codes = criteriaForCandidature(
-    dossier.candidature.referentialVersion,
-    dossier.candidature.optionalCriterionVariant,
-  ).map((c) => c.code as string);
+  const codes = dossierCriteria(dossier).map((c) => c.code as string);
   for (const e of dossier.evidence) {
     for (const code of e.criterionCodes) if (!codes.includes(code)) codes.push(code);
   }

@@ -18,7 +18,8 @@ import type { DataSource } from "typeorm";
 import {
   CURRENT_REFERENTIAL_VERSION,
   IMPROVEMENT_STEP_LABELS,
-  criteriaForCandidature,
+  INDEPENDENCE_DECLARATION_VERSION,
+  criteriaForMemberVariants,
 } from "@ldm/domain";
 import { createAppEventBus } from "../../app-events";
 import { freezeDossier } from "../dossier/dossier-snapshot";
@@ -43,7 +44,7 @@ import { openSession } from "../identity/session.service";
 import { ApiToken } from "../identity/user.entity";
 import { newToken } from "../identity/tokens";
 import { loadDossierExport } from "./dossier-export";
-import { htmlToBlocks, numericTarget, writeDossierPdf } from "./dossier-pdf";
+import { htmlToBlocks, writeDossierPdf } from "./dossier-pdf";
 import { BOLD, printable, registerFonts, woffToSfnt } from "./pdf-fonts";
 import {
   ExportAbortedError,
@@ -274,7 +275,6 @@ beforeAll(async () => {
       state: "DOSSIER_OPEN",
       referentialVersion: CURRENT_REFERENTIAL_VERSION,
       labelTitle: LABEL_TITLE,
-      optionalCriterionVariant: "A",
       auditDate: null,
       publicationDate: null,
       submittedAt: null,
@@ -287,6 +287,8 @@ beforeAll(async () => {
       candidatureId,
       establishmentId: estA.id,
       isLead: true,
+      // Criterion 9 is each establishment's choice: 9-a here, 9-b for the co-applicant.
+      optionalCriterionVariant: "A",
       engagementLetterOn: "2023-06-12",
       boardMinutesOn: "2023-06-29",
     },
@@ -294,6 +296,7 @@ beforeAll(async () => {
       candidatureId,
       establishmentId: estB.id,
       isLead: false,
+      optionalCriterionVariant: "B",
       engagementLetterOn: "2023-06-15",
       boardMinutesOn: "2023-07-03",
     },
@@ -530,9 +533,6 @@ describe("rich text and printable text", () => {
     );
     expect(printable("a\tb\u0000")).toBe("a b");
     expect(() => woffToSfnt(Buffer.from("pas une police"))).toThrow("WOFF");
-    expect(numericTarget("80 %", "%")).toBe(80);
-    expect(numericTarget("≥ 12,5 élèves", "élèves")).toBe(12.5);
-    expect(numericTarget("Très satisfaisante", null)).toBeNull();
   });
 
   test("the embedded Marianne draws its glyphs", async () => {
@@ -614,9 +614,22 @@ describe("export of an open dossier", () => {
     expect(text).toContain("Première labellisation");
     expect(text).toContain(estA.uai);
     expect(text).toContain("Version de travail");
-    const criteria = criteriaForCandidature(CURRENT_REFERENTIAL_VERSION, "A");
-    expect(criteria).toHaveLength(9);
-    for (const criterion of criteria) expect(text).toContain(criterion.title);
+    // Both variants of criterion 9, each answered by the establishment that chose it.
+    const criteria = criteriaForMemberVariants(CURRENT_REFERENTIAL_VERSION, ["A", "B"]);
+    expect(criteria).toHaveLength(10);
+    // (pdftotext drops the hyphen of « filles-garçons » when the title breaks there.)
+    const unhyphenated = text.replace(/-/g, "");
+    for (const criterion of criteria) {
+      expect(unhyphenated).toContain(criterion.title.replace(/-/g, ""));
+    }
+    expect(text).toContain("au choix de chaque établissement");
+    expect(text).toMatch(/Critère 9 .*Porteur 9-a .*Cocandidat 9-b/);
+    expect(text).toMatch(
+      /CRITÈRE 9-A .*Retenu par : Lycée professionnel Jean Moulin \(\d{7}\w\) Lycée/,
+    );
+    expect(text).toMatch(
+      /CRITÈRE 9-B .*Retenu par : Lycée polyvalent Marie Curie \(\d{7}\w\) Lycée/,
+    );
     for (const label of Object.values(IMPROVEMENT_STEP_LABELS)) expect(text).toContain(label);
     expect(text).toContain("Cartographie des métiers du littoral avec la CCI.");
     expect(text).toContain("Enquête auprès des anciens élèves");
@@ -941,8 +954,13 @@ describe("export of a submitted dossier", () => {
     expect(text).not.toContain("Indicateur renommé après le dépôt");
     expect(text).not.toContain("Texte réécrit après le dépôt");
 
-    // Once submitted, an assigned auditor downloads the archive.
-    await ds.getRepository(CandidatureAuditor).save({ candidatureId, userId: auditor.id });
+    // Once submitted, an assigned auditor who signed the declaration of independence downloads it.
+    await ds.getRepository(CandidatureAuditor).save({
+      candidatureId,
+      userId: auditor.id,
+      declarationSignedAt: new Date(),
+      declarationTextVersion: INDEPENDENCE_DECLARATION_VERSION,
+    });
     const web = express();
     mountExportRoutes(web, {
       dataSource: ds,

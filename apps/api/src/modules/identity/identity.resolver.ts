@@ -1,3 +1,4 @@
+import { canReadJournals } from "@ldm/domain";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { connectionType, PageArgs } from "../../common/pagination";
@@ -56,7 +57,7 @@ export class IdentityResolver {
     description: "Journal des connexions et des refus d'autorisation (DRAFPIC).",
   })
   async authEvents(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
-    await authorize(ctx, requireViewer(ctx).role === "DRAFPIC", "journal d'authentification");
+    await authorize(ctx, canReadJournals(requireViewer(ctx)), "journal d'authentification");
     return listAuthEvents(ctx, args);
   }
 

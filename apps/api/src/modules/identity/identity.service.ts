@@ -1,13 +1,19 @@
 /** Authentication (login, logout, passwords, API tokens) and account management. */
 import { In, IsNull, MoreThan, type EntityManager } from "typeorm";
-import { accountShapeProblems, canRunProcedure, isSchoolRole, type Viewer } from "@ldm/domain";
+import {
+  accountShapeProblems,
+  canRunProcedure,
+  canRevokeApiToken,
+  canSeeAccount,
+  accountListScope,
+} from "@ldm/domain";
 import type { RequestContext, TransactionContext } from "../../context";
 import { AppError, badInput, notFound } from "../../common/errors";
 import { authorize, authorizeVisible, requireViewer } from "../../common/authz";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { paginateByTime, type Connection } from "../../common/pagination";
 import { optionalText, requiredEmail, requiredText } from "../../common/text";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { Establishment } from "../establishment/establishment.entity";
 import { recordAuthEvent } from "./auth-event";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "./password";
@@ -283,12 +289,7 @@ export async function revokeApiToken(
   const repo = ctx.manager.getRepository(ApiToken);
   const before = await repo.findOneBy({ id: input.tokenId });
   if (!before) throw notFound("Le jeton", input.tokenId);
-  await authorizeVisible(
-    ctx,
-    before.userId === viewer.userId || viewer.role === "DRAFPIC",
-    "Le jeton",
-    input.tokenId,
-  );
+  await authorizeVisible(ctx, canRevokeApiToken(viewer, before), "Le jeton", input.tokenId);
   if (!before.revokedAt) await repo.update({ id: before.id }, { revokedAt: new Date() });
   const after = await repo.findOneByOrFail({ id: before.id });
   await recordChange(ctx, "ApiToken", before.id, before, after);
@@ -308,24 +309,12 @@ export function myApiTokens(ctx: RequestContext): Promise<ApiToken[]> {
     .find({ where: { userId: viewer.userId }, order: { createdAt: "DESC" } });
 }
 
-/** DRAFPIC and analysts see every account; others only themselves. */
-function canSeeUser(viewer: Viewer, user: AppUser): boolean {
-  return (
-    viewer.role === "DRAFPIC" ||
-    viewer.role === "ANALYST" ||
-    viewer.userId === user.id ||
-    (isSchoolRole(viewer.role) &&
-      viewer.establishmentId !== null &&
-      viewer.establishmentId === user.establishmentId)
-  );
-}
-
 export async function getUser(ctx: RequestContext, id: string): Promise<AppUser> {
   const viewer = requireViewer(ctx);
   assertUuidOrNotFound("Le compte", id);
   const user = await ctx.dataSource.getRepository(AppUser).findOneBy({ id });
   if (!user) throw notFound("Le compte", id);
-  await authorizeVisible(ctx, canSeeUser(viewer, user), "Le compte", id);
+  await authorizeVisible(ctx, canSeeAccount(viewer, user), "Le compte", id);
   return user;
 }
 
@@ -336,15 +325,14 @@ export async function listUsers(
   const viewer = requireViewer(ctx);
   const f = args.filter ?? {};
   const qb = ctx.dataSource.getRepository(AppUser).createQueryBuilder("u");
-  if (viewer.role !== "DRAFPIC" && viewer.role !== "ANALYST") {
-    // School users see the accounts of their establishment (to name pilots); auditors only themselves.
-    if (isSchoolRole(viewer.role) && viewer.establishmentId) {
-      qb.andWhere("(u.establishment_id = :own OR u.id = :me)", {
-        own: viewer.establishmentId,
-        me: viewer.userId,
-      });
-    } else qb.andWhere("u.id = :me", { me: viewer.userId });
-  }
+  // School users see the accounts of their establishment (to name pilots); auditors only themselves.
+  const scope = accountListScope(viewer);
+  if (scope.kind === "ESTABLISHMENT") {
+    qb.andWhere("(u.establishment_id = :own OR u.id = :me)", {
+      own: scope.establishmentId,
+      me: viewer.userId,
+    });
+  } else if (scope.kind === "SELF") qb.andWhere("u.id = :me", { me: viewer.userId });
   if (f.role) qb.andWhere("u.role = :role", { role: f.role });
   if (f.establishmentId) {
     assertUuidOrNotFound("L'établissement", f.establishmentId);

@@ -4,7 +4,7 @@
  */
 import { staleApprovals } from "@ldm/domain";
 import type { AppEventBus } from "../../context";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { Candidature, CoApplicant } from "../candidature/candidature.entity";
 import { freezeDossier } from "../dossier/dossier-snapshot";
 

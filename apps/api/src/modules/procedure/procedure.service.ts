@@ -4,25 +4,32 @@
  */
 import {
   applyTransition,
+  assertGenericTransition,
+  assertAuditDate,
+  assertAuditTeamReady,
+  teamRoleForNewAuditor,
+  assertEngagementDates,
   assessReadiness,
   isEngagementComplete,
-  CANDIDATURE_STATE_LABELS,
-  compareIsoDates,
   canApproveSubmission,
   canPerformTransition,
   canRunProcedure,
+  type IsoDate,
   type Readiness,
   type TransitionContext,
+  canJoinAuditTeam,
 } from "@ldm/domain";
-import type { TransactionContext } from "../../context";
+import { In } from "typeorm";
+import { parisDate, type TransactionContext } from "../../context";
 import { openCandidature } from "../candidature/candidature.gate";
 import { touchCandidature, updateCandidature } from "../candidature/candidature.service";
 import { AppError, badInput, notFound } from "../../common/errors";
 import { assertUuidOrNotFound } from "../../common/ids";
 import { authorize, requireViewer } from "../../common/authz";
 import { optionalText } from "../../common/text";
-import { recordChange } from "../audit/audit-trail";
+import { recordChange } from "../audit-trail/audit-trail";
 import { AppUser } from "../identity/user.entity";
+import { Establishment } from "../establishment/establishment.entity";
 import { loadDossierRows, readinessInputOf } from "../dossier/dossier-data";
 import {
   Candidature,
@@ -55,6 +62,17 @@ export async function recordEngagement(
     );
   }
   const member = gate.member(input.establishmentId);
+  // Networks: one pair of documents per co-applicant, named in the refusal.
+  const establishment =
+    c.kind === "NETWORK"
+      ? await ctx.manager.getRepository(Establishment).findOneBy({ id: member.establishmentId })
+      : null;
+  assertEngagementDates({
+    engagementLetterOn: input.engagementLetterOn,
+    boardMinutesOn: input.boardMinutesOn,
+    today: ctx.clock.today(),
+    ...(establishment ? { establishmentName: establishment.name } : {}),
+  });
   const repo = ctx.manager.getRepository(CoApplicant);
   await repo.update(
     { id: member.id },
@@ -70,13 +88,12 @@ export async function recordEngagement(
   return touchCandidature(ctx, c, null);
 }
 
-const AUDIT_SCHEDULABLE = new Set([
-  "ENGAGEMENT",
-  "DOSSIER_OPEN",
-  "SUBMITTED",
-  "PREPARATORY_VISIT_DONE",
-]);
-
+/**
+ * Sets or changes the audit date. The domain decides (`assertAuditDate`): the states in which the date
+ * may still change (`AUDIT_DATE_STATES`; after the audit plan was received, only a postponement,
+ * `AUDIT_POSTPONE_ONLY_STATES`), a working day after today, the dossier due two months before the
+ * audit, before or after its submission. The deadlines follow the new date (`candidatureDeadlines`).
+ */
 export async function scheduleAudit(
   ctx: TransactionContext,
   input: ScheduleAuditInput,
@@ -84,18 +101,13 @@ export async function scheduleAudit(
   const gate = await openCandidature(ctx, input.candidatureId);
   const { candidature: c } = gate;
   await authorize(ctx, canRunProcedure(requireViewer(ctx)), "programmation de l'audit");
-  if (!AUDIT_SCHEDULABLE.has(c.state)) {
-    throw new AppError(
-      "INVALID_TRANSITION",
-      `La date d'audit ne peut plus être programmée dans l'état « ${CANDIDATURE_STATE_LABELS[c.state]} ».`,
-      { state: c.state },
-    );
-  }
-  if (compareIsoDates(input.auditDate, ctx.clock.today()) <= 0) {
-    throw badInput("La date d'audit doit être postérieure à aujourd'hui.", {
-      auditDate: input.auditDate,
-    });
-  }
+  assertAuditDate({
+    auditDate: input.auditDate,
+    today: ctx.clock.today(),
+    submittedOn: c.submittedAt ? parisDate(c.submittedAt) : null,
+    state: c.state,
+    currentAuditDate: c.auditDate,
+  });
   const after = await updateCandidature(ctx, c, { auditDate: input.auditDate });
   await ctx.publish({
     type: "AuditScheduled",
@@ -111,9 +123,19 @@ export async function readinessOf(ctx: TransactionContext, c: Candidature): Prom
   return assessReadiness(readinessInputOf(await loadDossierRows(ctx.manager, c)));
 }
 
+/**
+ * How a dedicated use case (GRALM proposal, CAEN opinion, rectors' decisions, BOEN publication…)
+ * applies its step: the generic operation refuses those steps (`DEDICATED_TRANSITIONS`); the use case
+ * gives the step's date for the history (the meeting's or the act's, not the day it is entered).
+ */
+export interface DedicatedStep {
+  effectiveDate: IsoDate;
+}
+
 export async function transitionCandidature(
   ctx: TransactionContext,
   input: TransitionCandidatureInput,
+  dedicated: DedicatedStep | null = null,
 ): Promise<Candidature> {
   const gate = await openCandidature(ctx, input.candidatureId);
   const { candidature: c, facts } = gate;
@@ -122,6 +144,7 @@ export async function transitionCandidature(
     canPerformTransition(requireViewer(ctx), facts, input.transition),
     `étape ${input.transition}`,
   );
+  if (!dedicated) assertGenericTransition(input.transition);
   const members = gate.members;
   const today = ctx.clock.today();
   const publicationDate =
@@ -144,13 +167,29 @@ export async function transitionCandidature(
     missingForSubmission: readiness?.missing ?? [],
   };
   const to = applyTransition(c.state, input.transition, context);
+  if (input.transition === "RECORD_AUDIT") {
+    // No audit is recorded without a complete team: an inspector, and one lead auditor (an inspector).
+    const userIds = gate.auditors.map((a) => a.userId);
+    const users =
+      userIds.length === 0
+        ? []
+        : await ctx.manager.getRepository(AppUser).findBy({ id: In(userIds) });
+    assertAuditTeamReady(
+      gate.auditors.map((a) => ({
+        userId: a.userId,
+        profile: users.find((u) => u.id === a.userId)?.auditorProfile ?? null,
+        teamRole: a.teamRole,
+      })),
+    );
+  }
   const changes: Partial<Candidature> = { state: to };
   const now = ctx.clock.now();
   if (input.transition === "SUBMIT_DOSSIER") changes.submittedAt = now;
   if (input.transition === "PUBLISH_LABEL") changes.publicationDate = publicationDate;
   const after = await updateCandidature(ctx, c, changes);
   const effectiveDate =
-    input.transition === "PUBLISH_LABEL" && publicationDate ? publicationDate : today;
+    dedicated?.effectiveDate ??
+    (input.transition === "PUBLISH_LABEL" && publicationDate ? publicationDate : today);
   const history = ctx.manager.getRepository(CandidatureTransitionRecord);
   const record = await history.save(
     history.create({
@@ -187,7 +226,7 @@ export async function assignAuditor(
   await authorize(ctx, canRunProcedure(requireViewer(ctx)), "affectation d'auditeur");
   assertUuidOrNotFound("Le compte", input.userId);
   const user = await ctx.manager.getRepository(AppUser).findOneBy({ id: input.userId });
-  if (!user || user.role !== "AUDITOR" || !user.active) {
+  if (!user || !canJoinAuditTeam(user)) {
     throw badInput("Seul un compte d'auditeur actif peut être affecté à une candidature.", {
       userId: input.userId,
     });
@@ -196,8 +235,17 @@ export async function assignAuditor(
   if (await repo.exists({ where: { candidatureId: c.id, userId: user.id } })) {
     throw new AppError("CONFLICT", "Cet auditeur est déjà affecté à cette candidature.");
   }
-  const row = await repo.save(repo.create({ candidatureId: c.id, userId: user.id }));
+  // The first inspector of a team without a lead becomes its lead auditor (setAuditTeam changes it).
+  const teamRole = teamRoleForNewAuditor(gate.auditors, user.auditorProfile);
+  const row = await repo.save(repo.create({ candidatureId: c.id, userId: user.id, teamRole }));
   await recordChange(ctx, "CandidatureAuditor", row.id, null, row);
+  // In-transaction handlers check the team can change (report not final) and the auditor's day.
+  await ctx.publish({
+    type: "AuditTeamChanged",
+    candidatureId: c.id,
+    addedUserIds: [user.id],
+    removedUserIds: [],
+  });
   return touchCandidature(ctx, c, null);
 }
 
@@ -214,6 +262,12 @@ export async function unassignAuditor(
   if (!row) throw notFound("L'affectation de l'auditeur", input.userId);
   await repo.delete({ id: row.id });
   await recordChange(ctx, "CandidatureAuditor", row.id, row, null);
+  await ctx.publish({
+    type: "AuditTeamChanged",
+    candidatureId: c.id,
+    addedUserIds: [],
+    removedUserIds: [row.userId],
+  });
   return touchCandidature(ctx, c, null);
 }
 

@@ -62,8 +62,18 @@ export class CriterionType {
   })
   networkCommonStrategy!: boolean;
 
-  @Field(() => [ExpectationType], { description: "Attendus du cahier des charges." })
+  @Field(() => [ExpectationType], {
+    description:
+      "Attendus du cahier des charges (chacun avec sa portée : toutes les candidatures, ou les candidatures en réseau seulement).",
+  })
   expectations!: ExpectationType[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Règle du cahier des charges par laquelle le label Euroscol remplit ce critère de fait (critère 6 seulement) : une règle, pas un attendu à cocher.",
+  })
+  metByEuroscolNote!: string | null;
 
   @Field(() => [QualeducFicheType], { description: "Fiches Qualéduc correspondantes." })
   qualeducFiches!: QualeducFicheType[];

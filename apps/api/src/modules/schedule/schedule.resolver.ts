@@ -1,18 +1,14 @@
 import { Arg, Query, Resolver } from "type-graphql";
-import {
-  generateAuditDaySchedule,
-  isCriterionCode,
-  type CriterionCode,
-  type ScheduleOptions,
-} from "@ldm/domain";
+import { generateAuditDaySchedule, isCriterionCode, type CriterionCode } from "@ldm/domain";
 import { badInput } from "../../common/errors";
+import { scheduleOptionsOf } from "./schedule-options";
 import { AuditDaySchedule, AuditDayScheduleOptionsInput } from "./schedule.type";
 
 @Resolver(() => AuditDaySchedule)
 export class ScheduleResolver {
   @Query(() => AuditDaySchedule, {
     description:
-      "Programme d'une journée d'audit calculé par le générateur du domaine (aperçu ; le plan d'audit viendra avec l'audit).",
+      "Programme type d'une journée d'audit calculé par le générateur du domaine (aperçu public, sans intervenants ; le programme d'une candidature, avec ses pilotes, est le champ `auditDaySchedule` de `Candidature`). Refusé (BAD_USER_INPUT) si la journée finirait après 18 h ou si le déjeuner sort de la plage 11 h 30 – 14 h.",
   })
   auditDaySchedule(
     @Arg("criteria", () => [String], { description: "Codes des critères présentés, dans l'ordre." })
@@ -25,11 +21,6 @@ export class ScheduleResolver {
         throw badInput(`Le critère « ${code} » n'existe pas dans le référentiel.`);
       return code;
     });
-    const opts: ScheduleOptions = { criteria: codes };
-    for (const [key, value] of Object.entries(options ?? {})) {
-      if (value !== null && value !== undefined)
-        (opts as unknown as Record<string, unknown>)[key] = value;
-    }
-    return generateAuditDaySchedule(opts);
+    return generateAuditDaySchedule(scheduleOptionsOf(codes, options));
   }
 }

@@ -20,6 +20,12 @@ export class ScheduleSlot {
 
   @Field(() => String, { description: "Libellé." })
   title!: string;
+
+  @Field(() => [String], {
+    description:
+      "Intervenants : sur la présentation et les échanges d'un critère, ses pilotes (nom, fonction et, en réseau, établissement) ; vide sur les autres temps, dans l'aperçu public et pour les analystes (données personnelles).",
+  })
+  speakers!: string[];
 }
 
 @ObjectType({ description: "Programme d'une journée d'audit." })
@@ -35,13 +41,23 @@ export class AuditDaySchedule {
 
   @Field(() => Int, { description: "Durée totale en minutes." })
   totalMinutes!: number;
+
+  @Field(() => [String], {
+    description:
+      "Codes des critères présentés sans aucun pilote pour les exposer (programme d'une candidature ; toujours vide dans l'aperçu public).",
+  })
+  criteriaWithoutPilot!: string[];
 }
 
 @InputType({
   description: "Options du programme de la journée d'audit (valeurs par défaut du guide).",
 })
 export class AuditDayScheduleOptionsInput {
-  @Field(() => String, { nullable: true, description: "Heure de début (HH:MM), 08:30 par défaut." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Heure de début (HH:MM), 08:30 par défaut ; la journée doit s'achever à 18 h au plus tard.",
+  })
   startTime?: string | null;
 
   @Field(() => Int, {
@@ -67,7 +83,8 @@ export class AuditDayScheduleOptionsInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Heure à partir de laquelle placer le déjeuner (12:00).",
+    description:
+      "Heure à partir de laquelle placer le déjeuner (12:00) ; le déjeuner tient entre 11 h 30 et 14 h.",
   })
   lunchStart?: string | null;
 

@@ -34,7 +34,7 @@ const page = {
       id: CANDIDATURE_ID,
       kind: "NETWORK",
       state: "DOSSIER_OPEN",
-      members,
+      members: members.map((m) => ({ ...m, optionalCriterionVariant: null })),
       criteria: [
         {
           __typename: "Criterion",
@@ -43,9 +43,16 @@ const page = {
           title: "Relations avec le monde économique",
           shortTitle: "Monde économique",
           optional: false,
+          variant: null,
+          metByEuroscolNote: null,
           expectations: [
-            { __typename: "Expectation", id: "4.1", text: "Un partenariat formalisé" },
-            { __typename: "Expectation", id: "4.2", text: "Des actions communes" },
+            {
+              __typename: "Expectation",
+              id: "4.1",
+              text: "Un partenariat formalisé",
+              scope: "ALL",
+            },
+            { __typename: "Expectation", id: "4.2", text: "Des actions communes", scope: "ALL" },
           ],
           qualeducFiches: [{ __typename: "QualeducFiche", code: "Q.4.1", title: "Partenariats" }],
         },
@@ -162,6 +169,9 @@ describe("CriterionPage", () => {
     expect(screen.getByLabelText("Ce qui est fait")).toHaveValue("- Un bureau des entreprises.");
     expect(screen.getByRole("radio", { name: "Partiellement atteint" })).toBeChecked();
     expect(screen.getByRole("checkbox", { name: "4.1 — Un partenariat formalisé" })).toBeChecked();
+    expect(
+      screen.getByRole("group", { name: /Attendus du cahier des charges traités \(1 \/ 2\)/ }),
+    ).toBeInTheDocument();
     expect(screen.getByText("Ce qui est mesuré est vide.")).toBeInTheDocument();
     expect(screen.getByText("Élodie Rinaldi")).toBeInTheDocument();
     expect(screen.getByText(/2023-2024 : 75/)).toBeInTheDocument();
@@ -174,6 +184,138 @@ describe("CriterionPage", () => {
     ).toHaveAttribute("href", "/files/evidence/ev1");
     // Criterion 4: no Euroscol switch.
     expect(screen.queryByText("Critère rempli par le label Euroscol")).not.toBeInTheDocument();
+    expect(screen.queryByText("Règle du cahier des charges")).not.toBeInTheDocument();
+  });
+
+  it("lists only an individual candidature's expectations, and shows the Euroscol rule as a rule", async () => {
+    const user = userEvent.setup();
+    const rule = "L'établissement labellisé Euroscol valide de fait ce critère.";
+    const six = {
+      __typename: "Criterion",
+      code: "6",
+      number: 6,
+      title: "Ouverture internationale",
+      shortTitle: "International",
+      optional: false,
+      variant: null,
+      metByEuroscolNote: rule,
+      expectations: [
+        { __typename: "Expectation", id: "6.1", text: "Un plan formalisé", scope: "ALL" },
+        { __typename: "Expectation", id: "6.2", text: "Des partenaires étrangers", scope: "ALL" },
+        {
+          __typename: "Expectation",
+          id: "6.9",
+          text: "Dans le cas des candidatures en réseau, une stratégie commune",
+          scope: "NETWORK",
+        },
+      ],
+      qualeducFiches: [],
+    };
+    // A stored answer may still hold a network-only id: it is neither shown nor sent back.
+    const answer = {
+      ...response,
+      criterionCode: "6",
+      addressedExpectationIds: ["6.1", "6.9"],
+    };
+    let sent: Record<string, unknown> | null = null;
+    const individual = {
+      request: { query: CriterionPageQuery, variables: { id: CANDIDATURE_ID } },
+      maxUsageCount: 5,
+      result: {
+        data: {
+          candidature: {
+            ...page.data.candidature,
+            kind: "INDIVIDUAL",
+            members: [{ ...members[0], optionalCriterionVariant: null }],
+            criteria: [six],
+            pilots: [],
+            responses: [answer],
+            indicators: [],
+            evidence: [],
+            readiness: { ...page.data.candidature.readiness, criteria: [] },
+          },
+        },
+      },
+    };
+    renderRoutes(candidatureRoutes("criteres/:criterionCode", <CriterionPage />), {
+      mocks: [
+        meMock(),
+        individual,
+        saveMock(
+          (input) => {
+            sent = input;
+            return true;
+          },
+          { data: { updateCriterionResponse: { ...answer, addressedExpectationIds: ["6.1"] } } },
+        ),
+      ] as never,
+      initialPath: `/candidatures/${CANDIDATURE_ID}/criteres/6`,
+    });
+    const group = await screen.findByRole("group", {
+      name: /Attendus du cahier des charges traités \(1 \/ 2\)/,
+    });
+    expect(
+      within(group)
+        .getAllByRole("checkbox")
+        .map((c) => c.getAttribute("value")),
+    ).toEqual(["6.1", "6.2"]);
+    expect(screen.queryByRole("checkbox", { name: /6\.9/ })).not.toBeInTheDocument();
+    // The Euroscol rule is text, not a box to tick; the school says whether it holds the label.
+    expect(screen.getByText(rule, { exact: false })).toHaveTextContent(
+      `Règle du cahier des charges : ${rule}`,
+    );
+    expect(screen.queryByRole("checkbox", { name: new RegExp(rule) })).not.toBeInTheDocument();
+    expect(screen.getByText("Critère rempli par le label Euroscol")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Enregistrer l'auto-évaluation" }));
+    await screen.findByText(/Auto-évaluation enregistrée/);
+    expect(sent).toMatchObject({ criterionCode: "6", addressedExpectationIds: ["6.1"] });
+  });
+
+  it("offers on a criterion 9 page only the establishments that chose it", async () => {
+    const nineA = {
+      __typename: "Criterion",
+      code: "9a",
+      number: 9,
+      title: "9-a : développer le numérique au service des métiers",
+      shortTitle: "Numérique",
+      optional: true,
+      variant: "A",
+      metByEuroscolNote: null,
+      expectations: [
+        { __typename: "Expectation", id: "9a.1", text: "Des outils numériques", scope: "ALL" },
+      ],
+      qualeducFiches: [],
+    };
+    const network = {
+      request: { query: CriterionPageQuery, variables: { id: CANDIDATURE_ID } },
+      maxUsageCount: 5,
+      result: {
+        data: {
+          candidature: {
+            ...page.data.candidature,
+            // The user's establishment (e1) did not choose 9-a; La Baie (e2) did.
+            members: [
+              { ...members[0], optionalCriterionVariant: null },
+              { ...members[1], optionalCriterionVariant: "A" },
+            ],
+            criteria: [nineA],
+            pilots: [],
+            responses: [],
+            indicators: [],
+            evidence: [],
+            readiness: { ...page.data.candidature.readiness, criteria: [] },
+          },
+        },
+      },
+    };
+    renderRoutes(candidatureRoutes("criteres/:criterionCode", <CriterionPage />), {
+      mocks: [meMock(), network] as never,
+      initialPath: `/candidatures/${CANDIDATURE_ID}/criteres/9a`,
+    });
+    expect(await screen.findByText("Critère retenu par : Lycée La Baie.")).toBeVisible();
+    // No choice of establishment: only La Baie answers, read-only for the head of Les Oliviers.
+    expect(screen.queryByLabelText("Établissement")).not.toBeInTheDocument();
+    expect(screen.getByText(/réponse de Lycée La Baie en lecture seule/)).toBeVisible();
   });
 
   it("saves the texts as HTML on the loaded version, with the cited evidence", async () => {

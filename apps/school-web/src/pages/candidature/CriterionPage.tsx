@@ -5,10 +5,9 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { GraphQLErrorAlert } from "@ldm/ui";
+import { answersCriterion } from "@ldm/domain";
+import { GraphQLErrorAlert, Loading, useDocumentTitle } from "@ldm/ui";
 import { useCurrentUser } from "../../auth/currentUser";
-import { Loading } from "../../components/Loading";
-import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { graphql } from "../../gql";
 import { canEditCriterion, isSchoolEditable } from "./criterion/access";
 import { CriterionEditor } from "./criterion/CriterionEditor";
@@ -24,6 +23,7 @@ export const CriterionPageQuery = graphql(`
       members {
         id
         isLead
+        optionalCriterionVariant
         establishment {
           id
           name
@@ -35,9 +35,12 @@ export const CriterionPageQuery = graphql(`
         title
         shortTitle
         optional
+        variant
+        metByEuroscolNote
         expectations {
           id
           text
+          scope
         }
         qualeducFiches {
           code
@@ -148,10 +151,20 @@ export function CriterionPage() {
   }
 
   const own = user?.establishment?.id;
-  const members = c.members.map((m) => m.establishment);
-  const lead = c.members.find((m) => m.isLead)?.establishment.id ?? members[0]?.id ?? "";
-  const establishmentId =
-    chosenEstablishment ?? (own && members.some((m) => m.id === own) ? own : lead);
+  // The establishments that answer this criterion: all, or for criterion 9 those that chose it.
+  const members = c.members
+    .filter((m) => answersCriterion(m.optionalCriterionVariant ?? null, criterion.code))
+    .map((m) => m.establishment);
+  const has = (id: string | null | undefined): id is string =>
+    !!id && members.some((m) => m.id === id);
+  const lead = c.members.find((m) => m.isLead)?.establishment.id;
+  const establishmentId = has(chosenEstablishment)
+    ? chosenEstablishment
+    : has(own)
+      ? own
+      : has(lead)
+        ? lead
+        : (members[0]?.id ?? "");
   const establishment = members.find((m) => m.id === establishmentId);
   const response = c.responses.find(
     (r) => r.criterionCode === criterion.code && r.establishment.id === establishmentId,
@@ -172,6 +185,9 @@ export function CriterionPage() {
         {t("dossier.criterion.title", { number: criterion.number, title: criterion.shortTitle })}
       </h1>
       <p className={fr.cx("fr-text--lead")}>{criterion.title}</p>
+      {criterion.optional && c.members.length > 1 && (
+        <p>{t("dossier.criterion.answeredBy", { names: members.map((m) => m.name).join(", ") })}</p>
+      )}
 
       {readiness && (
         <Alert
@@ -251,6 +267,7 @@ export function CriterionPage() {
           <CriterionEditor
             key={`${establishmentId}-${criterion.code}`}
             candidatureId={c.id}
+            kind={c.kind}
             establishmentId={establishmentId}
             criterion={criterion}
             response={response ?? null}

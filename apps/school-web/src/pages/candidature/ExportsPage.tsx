@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Download } from "@codegouvfr/react-dsfr/Download";
 import { useTranslation } from "react-i18next";
-import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { useDocumentTitle } from "@ldm/ui";
 import { paths } from "../../paths";
 import { useCandidatureId } from "./candidatureContext";
 

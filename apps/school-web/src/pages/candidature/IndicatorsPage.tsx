@@ -2,16 +2,14 @@ import { useQuery } from "@apollo/client/react";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { useTranslation } from "react-i18next";
-import { GraphQLErrorAlert } from "@ldm/ui";
+import { parseIndicatorTarget } from "@ldm/domain";
+import { GraphQLErrorAlert, IndicatorChart, Loading, useDocumentTitle } from "@ldm/ui";
 import { useCurrentUser } from "../../auth/currentUser";
-import { Loading } from "../../components/Loading";
-import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { graphql } from "../../gql";
 import type { IndicatorsPageQuery as IndicatorsPageData } from "../../gql/graphql";
 import { useCandidatureId } from "./candidatureContext";
 import { canEditCriterion, editableCriteria, isSchoolEditable } from "./criterion/access";
 import { DeleteIndicatorButton } from "./indicators/DeleteIndicatorButton";
-import { IndicatorChart } from "./indicators/IndicatorChart";
 import { IndicatorValueForm } from "./indicators/IndicatorValueForm";
 import { NewIndicatorForm } from "./indicators/NewIndicatorForm";
 import { formatValue, yearsToShow } from "./indicators/schoolYears";
@@ -155,6 +153,7 @@ export function IndicatorsPage() {
                           name={i.name}
                           unit={i.unit}
                           target={i.target}
+                          goal={parseIndicatorTarget(i.target, i.unit)}
                           values={i.values}
                         />
                       ) : (

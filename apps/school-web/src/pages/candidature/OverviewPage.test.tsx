@@ -3,8 +3,15 @@ import userEvent from "@testing-library/user-event";
 import { MeQuery } from "../../auth/currentUser";
 import { renderRoutes } from "../../test/renderWithProviders";
 import { AcademiesQueryDocument } from "../new-candidature/EstablishmentSearch";
+import { SetOptionalCriterionMutation } from "./overview/OptionalCriterionForm";
 import { ApproveSubmissionMutation } from "./overview/SubmissionApproval";
 import { CandidatureOverviewQuery, OverviewPage } from "./OverviewPage";
+
+const NAMES: Record<string, string> = {
+  e1: "Lycée des Palmiers",
+  e2: "Lycée Les Calanques",
+  e3: "Lycée de l'Arsenal",
+};
 
 function meOf(establishmentId: string) {
   return {
@@ -17,17 +24,29 @@ function meOf(establishmentId: string) {
           fullName: "Claire Martin",
           email: "cheffe@demo.ldm.fr",
           role: "SCHOOL_HEAD",
-          establishment: { __typename: "Establishment", id: establishmentId, name: "—" },
+          // The same name as in the candidature: both land on one cached Establishment.
+          establishment: {
+            __typename: "Establishment",
+            id: establishmentId,
+            name: NAMES[establishmentId],
+          },
         },
       },
     },
   };
 }
 
-const member = (id: string, name: string, isLead: boolean, approvedAt: string | null) => ({
+const member = (
+  id: string,
+  name: string,
+  isLead: boolean,
+  approvedAt: string | null,
+  optionalCriterionVariant: "A" | "B" | null = null,
+) => ({
   __typename: "CoApplicant",
   id: `m-${id}`,
   isLead,
+  optionalCriterionVariant,
   engagementLetterOn: "2099-01-10",
   boardMinutesOn: isLead ? "2099-01-20" : null,
   submissionApprovedAt: approvedAt,
@@ -41,7 +60,7 @@ const member = (id: string, name: string, isLead: boolean, approvedAt: string | 
   },
 });
 
-const candidature = (approvedAt: string | null) => ({
+const candidature = (approvedAt: string | null, calanques: "A" | "B" | null = null) => ({
   __typename: "Candidature",
   id: "c1",
   labelTitle: "Métiers de la mer",
@@ -51,13 +70,12 @@ const candidature = (approvedAt: string | null) => ({
   referentialVersion: "2024",
   submittedAt: null,
   auditDate: null,
-  optionalCriterionVariant: null,
   criteria: [
     { __typename: "Criterion", code: "1", number: 1, shortTitle: "Orientation", optional: false },
   ],
   members: [
-    member("e1", "Lycée des Palmiers", true, null),
-    member("e2", "Lycée Les Calanques", false, approvedAt),
+    member("e1", "Lycée des Palmiers", true, null, "A"),
+    member("e2", "Lycée Les Calanques", false, approvedAt, calanques),
     member("e3", "Lycée de l'Arsenal", false, null),
   ],
   engagementDocuments: [],
@@ -85,7 +103,7 @@ function renderPage(mocks: object[]) {
 }
 
 describe("OverviewPage", () => {
-  it("lets the lead's head remove co-applicants and choose criterion 9", async () => {
+  it("lets the lead's head remove co-applicants and choose its own establishment's criterion 9 only", async () => {
     renderPage([meOf("e1"), overview()]);
     const table = await screen.findByRole("table", { name: "Établissements candidats" });
     expect(within(table).getAllByText("en attente").length).toBeGreaterThan(0);
@@ -96,12 +114,62 @@ describe("OverviewPage", () => {
     expect(
       screen.getByRole("region", { name: "Inviter un établissement cocandidat" }),
     ).toBeInTheDocument();
+    // Criterion 9: each establishment's choice, shown to all…
+    const choices = screen.getByRole("table", {
+      name: "Critère 9 retenu par chaque établissement",
+    });
+    expect(within(choices).getByRole("row", { name: /Lycée des Palmiers/ })).toHaveTextContent(
+      "9-a — le numérique au service des métiers",
+    );
+    expect(within(choices).getByRole("row", { name: /Lycée Les Calanques/ })).toHaveTextContent(
+      "Aucun",
+    );
+    // …chosen by the lead's head for its own establishment, not for the co-applicants.
+    const own = screen.getByRole("group", { name: /Critère 9 de Lycée des Palmiers/ });
+    expect(within(own).getByRole("radio", { name: /9-a/ })).toBeChecked();
     expect(
-      screen.getByRole("button", { name: "Enregistrer le choix du critère 9" }),
-    ).toBeInTheDocument();
+      screen.getByRole("button", {
+        name: "Enregistrer le choix du critère 9 de Lycée des Palmiers",
+      }),
+    ).toBeDisabled();
+    expect(screen.queryByRole("group", { name: /Critère 9 de Lycée Les Calanques/ })).toBeNull();
     expect(
       screen.queryByRole("button", { name: "Approuver le dépôt du dossier" }),
     ).not.toBeInTheDocument();
+  });
+
+  it("lets a co-applicant's head choose its establishment's criterion 9", async () => {
+    const user = userEvent.setup();
+    renderPage([
+      meOf("e2"),
+      overview(),
+      {
+        request: {
+          query: SetOptionalCriterionMutation,
+          variables: { input: { candidatureId: "c1", establishmentId: "e2", variant: "B" } },
+        },
+        result: { data: { setOptionalCriterion: candidature(null, "B") } },
+      },
+    ]);
+    const own = await screen.findByRole("group", {
+      name: /Critère 9 de Lycée Les Calanques/,
+    });
+    expect(screen.queryByRole("group", { name: /Critère 9 de Lycée des Palmiers/ })).toBeNull();
+    await user.click(within(own).getByRole("radio", { name: /9-b/ }));
+    await user.click(
+      screen.getByRole("button", {
+        name: "Enregistrer le choix du critère 9 de Lycée Les Calanques",
+      }),
+    );
+    expect(
+      await screen.findByText("Le choix du critère 9 de Lycée Les Calanques est enregistré."),
+    ).toBeVisible();
+    const choices = screen.getByRole("table", {
+      name: "Critère 9 retenu par chaque établissement",
+    });
+    expect(within(choices).getByRole("row", { name: /Lycée Les Calanques/ })).toHaveTextContent(
+      "9-b — égalité filles-garçons",
+    );
   });
 
   it("lets a co-applicant's head approve the submission, and shows who approved", async () => {

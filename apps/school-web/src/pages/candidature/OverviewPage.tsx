@@ -4,13 +4,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { formatDate, GraphQLErrorAlert } from "@ldm/ui";
+import { formatDate, GraphQLErrorAlert, Loading, useDocumentTitle } from "@ldm/ui";
 import { useCurrentUser } from "../../auth/currentUser";
 import { DeadlinesList } from "../../components/DeadlinesList";
-import { Loading } from "../../components/Loading";
 import { ProcedureStepper } from "../../components/ProcedureStepper";
 import { StateBadge } from "../../components/StateBadge";
-import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { graphql } from "../../gql";
 import type { OverviewCandidatureFragment } from "../../gql/graphql";
 import { paths } from "../../paths";
@@ -36,7 +34,6 @@ export const OverviewCandidatureFragmentDocument = graphql(`
     referentialVersion
     submittedAt
     auditDate
-    optionalCriterionVariant
     criteria {
       code
       number
@@ -46,6 +43,7 @@ export const OverviewCandidatureFragmentDocument = graphql(`
     members {
       id
       isLead
+      optionalCriterionVariant
       engagementLetterOn
       boardMinutesOn
       submissionApprovedAt
@@ -97,7 +95,8 @@ export type OverviewCandidature = OverviewCandidatureFragment;
 /**
  * « Vue d'ensemble »: what the candidature is, where it stands, what is missing, what comes next; its
  * establishments with their engagement and approval, the engagement documents, the co-applicants and
- * the optional criterion 9 (each action shown to whom the rules allow it; the API decides).
+ * the optional criterion 9, each establishment's own choice (each action shown to whom the rules allow
+ * it; the API decides).
  */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();

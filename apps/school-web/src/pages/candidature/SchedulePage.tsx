@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { useQuery } from "@apollo/client/react";
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { GraphQLErrorAlert } from "@ldm/ui";
-import { Loading } from "../../components/Loading";
-import { useDocumentTitle } from "../../components/useDocumentTitle";
+import { GraphQLErrorAlert, Loading, useDocumentTitle } from "@ldm/ui";
+import { paths } from "../../paths";
 import { useCandidatureShell } from "./candidatureContext";
 import { AuditDayScheduleQuery } from "./schedule/queries";
 import {
@@ -17,8 +18,10 @@ import { ScheduleTable } from "./schedule/ScheduleTable";
 
 /**
  * « Programme de la journée d'audit » (a preview): the day the domain's generator builds for the
- * candidature's criteria (`auditDaySchedule` on the API), with a few options. The real audit plan comes
- * with the audit work.
+ * candidature (`Candidature.auditDaySchedule` on the API: its criteria, each presented by its pilots),
+ * with a few options. Criteria without a pilot are flagged; a refused set of options (a day ending after
+ * 18:00, a lunch outside 11:30–14:00) shows the API's French message instead of the table. The real
+ * audit plan comes with the audit work.
  */
 export function SchedulePage() {
   const { t } = useTranslation();
@@ -27,10 +30,17 @@ export function SchedulePage() {
   const [options, setOptions] = useState<ScheduleOptions>(DEFAULT_SCHEDULE_OPTIONS);
   const criteria = shell.criteria;
   const { data, previousData, loading, error } = useQuery(AuditDayScheduleQuery, {
-    variables: { criteria: criteria.map((c) => c.code), options },
+    variables: { id: shell.id, options },
     skip: criteria.length === 0,
   });
-  const schedule = (data ?? previousData)?.auditDaySchedule;
+  // A refused set of options shows its message, not the programme of the previous options.
+  const schedule = error ? null : (data ?? previousData)?.candidature.auditDaySchedule;
+  const withoutPilot = (schedule?.criteriaWithoutPilot ?? []).map((code) => {
+    const criterion = criteria.find((c) => c.code === code);
+    return criterion
+      ? t("candidature.menu.criterion", { number: criterion.number, title: criterion.shortTitle })
+      : code;
+  });
 
   return (
     <>
@@ -52,6 +62,28 @@ export function SchedulePage() {
       ) : schedule ? (
         <>
           {loading && <Loading />}
+          {withoutPilot.length > 0 && (
+            <Alert
+              severity="warning"
+              title={t("procedure.schedule.withoutPilotTitle", { count: withoutPilot.length })}
+              description={
+                <>
+                  <span>
+                    {t("procedure.schedule.withoutPilot", { count: withoutPilot.length })}
+                  </span>
+                  <ul>
+                    {withoutPilot.map((label) => (
+                      <li key={label}>{label}</li>
+                    ))}
+                  </ul>
+                  <Link to={paths.candidature(shell.id, "team")}>
+                    {t("procedure.schedule.assignPilots")}
+                  </Link>
+                </>
+              }
+              className={fr.cx("fr-mb-3w")}
+            />
+          )}
           <ScheduleTable schedule={schedule} criteria={criteria} />
         </>
       ) : loading ? (

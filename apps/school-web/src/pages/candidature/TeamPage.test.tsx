@@ -38,18 +38,22 @@ const pilots = {
         criteria: [
           { __typename: "Criterion", code: "1", number: 1, shortTitle: "Orientation" },
           { __typename: "Criterion", code: "4", number: 4, shortTitle: "Ouverture" },
+          // Chosen by Les Calanques only.
+          { __typename: "Criterion", code: "9a", number: 9, shortTitle: "Numérique" },
         ],
         members: [
           {
             __typename: "CoApplicant",
             id: "m1",
             isLead: true,
+            optionalCriterionVariant: null,
             establishment: { __typename: "Establishment", id: "e1", name: "Lycée des Palmiers" },
           },
           {
             __typename: "CoApplicant",
             id: "m2",
             isLead: false,
+            optionalCriterionVariant: "A",
             establishment: { __typename: "Establishment", id: "e2", name: "Lycée Les Calanques" },
           },
         ],
@@ -130,6 +134,15 @@ describe("TeamPage", () => {
       }),
     ).toBeInTheDocument();
     expect(screen.getByText(/créés par l'équipe régionale du label \(DRAFPIC\)/)).toBeVisible();
+    // Criterion 9-a: a cell to fill for Les Calanques, which chose it, none for Les Palmiers.
+    const row9 = within(grid).getByRole("row", { name: /Critère 9 — Numérique/ });
+    const [palmiers, calanques] = within(row9).getAllByRole("cell");
+    expect(palmiers).toHaveTextContent("critère non retenu par cet établissement");
+    expect(calanques).toHaveTextContent("aucun pilote");
+    // The head of Les Palmiers names pilots only on the criteria its establishment answers.
+    const form = screen.getByRole("region", { name: "Désigner un pilote" });
+    expect(within(form).queryByRole("option", { name: /Critère 9/ })).not.toBeInTheDocument();
+    expect(within(form).getByRole("option", { name: /Critère 4/ })).toBeInTheDocument();
   });
 
   it("lets the head assign a pilot, who then appears in the grid", async () => {

@@ -2,10 +2,9 @@ import { useQuery } from "@apollo/client/react";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { useTranslation } from "react-i18next";
-import { GraphQLErrorAlert } from "@ldm/ui";
+import { answersCriterion } from "@ldm/domain";
+import { GraphQLErrorAlert, Loading, useDocumentTitle } from "@ldm/ui";
 import { useCurrentUser } from "../../auth/currentUser";
-import { Loading } from "../../components/Loading";
-import { useDocumentTitle } from "../../components/useDocumentTitle";
 import { useCandidatureId } from "./candidatureContext";
 import { AssignPilotForm } from "./team/AssignPilotForm";
 import { CandidaturePilotsQuery, SteeringTeamQuery } from "./team/queries";
@@ -44,6 +43,9 @@ export function TeamPage() {
   const canAssign = ownId !== null && rights.managePilots(ownId) && rights.schoolEditable;
   const members = team.data?.users.edges.map((e) => e.node) ?? [];
   const ownName = user?.establishment?.name ?? "";
+  // The criteria the user's establishment answers (its own criterion 9 only).
+  const ownVariant = c.members.find((m) => m.establishment.id === ownId)?.optionalCriterionVariant;
+  const ownCriteria = c.criteria.filter((x) => answersCriterion(ownVariant ?? null, x.code));
 
   return (
     <>
@@ -79,7 +81,7 @@ export function TeamPage() {
       </section>
 
       {canAssign ? (
-        <AssignPilotForm candidatureId={c.id} criteria={c.criteria} members={members} />
+        <AssignPilotForm candidatureId={c.id} criteria={ownCriteria} members={members} />
       ) : (
         <p className={fr.cx("fr-text--sm", "fr-mt-3w")}>
           {rights.schoolEditable ? t("procedure.team.readOnly") : t("procedure.team.locked")}

@@ -11,6 +11,8 @@ export interface OptionalCriterionRadiosProps {
   name: string;
   value: VariantChoice;
   onChange: (value: VariantChoice) => void;
+  /** « Critère régional optionnel n° 9 » by default; « Critère 9 de … » for one establishment. */
+  legend?: string;
   hintText?: string;
   disabled?: boolean;
 }
@@ -20,13 +22,14 @@ export function OptionalCriterionRadios({
   name,
   value,
   onChange,
+  legend,
   hintText,
   disabled,
 }: OptionalCriterionRadiosProps) {
   const { t } = useTranslation();
   return (
     <RadioButtons
-      legend={t("procedure.criterion9.legend")}
+      legend={legend ?? t("procedure.criterion9.legend")}
       hintText={hintText}
       name={name}
       disabled={disabled}

@@ -3,17 +3,19 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { formatFileSize } from "@ldm/domain";
-import { formatDate, graphQLErrorCode, GraphQLErrorAlert, localeOf } from "@ldm/ui";
+import { expectationsFor, formatFileSize } from "@ldm/domain";
+import { formatDate, GraphQLErrorAlert, graphQLErrorCode, localeOf, RichTextView } from "@ldm/ui";
 import { graphql } from "../../../gql";
 import type {
   AttainmentLevel,
+  CandidatureKind,
   CriterionPageQuery,
   CriterionResponseFieldsFragment,
   UpdateCriterionResponseInput,
@@ -22,7 +24,6 @@ import { paths } from "../../../paths";
 import { errorDetails } from "./access";
 import { htmlToText, isBlank, textToHtml } from "./richText";
 import { RichTextEditor } from "./RichTextEditor";
-import { RichTextView } from "./RichTextView";
 
 export const CriterionResponseFields = graphql(`
   fragment CriterionResponseFields on CriterionResponse {
@@ -109,6 +110,8 @@ function toggle(list: readonly string[], value: string, on: boolean): string[] {
 
 export interface CriterionEditorProps {
   candidatureId: string;
+  /** The candidature's kind: an individual one does not address the network-only expectations. */
+  kind: CandidatureKind;
   establishmentId: string;
   criterion: CriterionData;
   response: CriterionResponseFieldsFragment | null;
@@ -124,6 +127,7 @@ export interface CriterionEditorProps {
  */
 export function CriterionEditor({
   candidatureId,
+  kind,
   establishmentId,
   criterion,
   response,
@@ -141,7 +145,13 @@ export function CriterionEditor({
   const [mutate, { loading: saving }] = useMutation(UpdateCriterionResponseMutation, {
     refetchQueries: ["CriterionPage"],
   });
-  const isEuroscolCriterion = criterion.number === 6;
+  // The Euroscol rule is the criterion's (criterion 6): a rule shown as such, not an expectation.
+  const euroscolNote = criterion.metByEuroscolNote ?? null;
+  const isEuroscolCriterion = euroscolNote !== null;
+  // Only the expectations of the candidature's kind (none of the network-only ones when alone).
+  const expectations = expectationsFor(criterion, kind);
+  const shown = new Set(expectations.map((x) => x.id));
+  const addressed = draft.expectations.filter((id) => shown.has(id));
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -179,7 +189,7 @@ export function CriterionEditor({
       improved: textToHtml(draft.improved),
       narrative: textToHtml(draft.narrative),
       selfAssessedLevel: draft.level,
-      addressedExpectationIds: draft.expectations,
+      addressedExpectationIds: addressed,
       qualeducFicheCodes: draft.fiches,
       emblematicActionTitle: title,
       emblematicActionDescription:
@@ -282,13 +292,20 @@ export function CriterionEditor({
         }))}
       />
 
-      {criterion.expectations.length > 0 && (
+      {expectations.length > 0 && (
         <Checkbox
-          legend={t("dossier.criterion.expectations")}
-          hintText={t("dossier.criterion.expectationsHint")}
+          legend={t("dossier.criterion.expectationsCount", {
+            count: addressed.length,
+            total: expectations.length,
+          })}
+          hintText={t(
+            kind === "INDIVIDUAL" && criterion.expectations.some((x) => x.scope === "NETWORK")
+              ? "dossier.criterion.expectationsHintIndividual"
+              : "dossier.criterion.expectationsHint",
+          )}
           disabled={readOnly}
           small
-          options={criterion.expectations.map((x) => ({
+          options={expectations.map((x) => ({
             label: `${x.id} — ${x.text}`,
             nativeInputProps: {
               value: x.id,
@@ -352,6 +369,11 @@ export function CriterionEditor({
         </div>
       </fieldset>
 
+      {euroscolNote !== null && (
+        <Highlight className={fr.cx("fr-mb-3w")}>
+          <strong>{t("dossier.criterion.euroscolRule")}</strong> : {euroscolNote}
+        </Highlight>
+      )}
       {isEuroscolCriterion && (
         <ToggleSwitch
           className={fr.cx("fr-mb-3w")}

@@ -5,11 +5,17 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { formatFileSize } from "@ldm/domain";
 import { CriteriaCheckboxes } from "../../../components/CriteriaCheckboxes";
-import { GraphQLErrorAlert, todayLocalDate, uploadFile, type UploadProgress } from "@ldm/ui";
+import {
+  FileDropZone,
+  GraphQLErrorAlert,
+  todayLocalDate,
+  uploadFile,
+  type UploadProgress,
+  UploadProgressBar,
+} from "@ldm/ui";
 import type { EvidenceKind } from "../../../gql/graphql";
-import { FileDropZone } from "./FileDropZone";
-import { UploadProgressBar } from "./UploadProgress";
 
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   "DASHBOARD",
@@ -206,8 +212,10 @@ export function EvidenceUploadForm(props: EvidenceUploadFormProps) {
         label={
           isNew ? t("dossier.evidence.upload.file") : t("dossier.evidence.upload.revisionFile")
         }
+        hint={t("dossier.evidence.upload.fileHint")}
         file={file}
         onFile={setFile}
+        formatFileSize={formatFileSize}
         errorMessage={problems.file}
         disabled={uploading}
       />

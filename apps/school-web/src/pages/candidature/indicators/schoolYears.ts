@@ -1,5 +1,5 @@
 /** School years (« 2024-2025 », from September to August) and the display of indicator values. */
-import { localeOf } from "@ldm/ui";
+import { formatQuantity } from "@ldm/ui";
 import type { IndicatorKind } from "../../../gql/graphql";
 
 /** The school year a date falls in (Paris civil date; a school year starts on 1 September). */
@@ -37,10 +37,6 @@ export function yearsToShow(
   return [...years].sort().slice(-max);
 }
 
-export function formatNumber(n: number, lng: string): string {
-  return new Intl.NumberFormat(localeOf(lng), { maximumFractionDigits: 2 }).format(n);
-}
-
 /** A value as people read it: « 82,5 % », « 14 élèves », or the qualitative appraisal. */
 export function formatValue(
   v: { numericValue?: number | null; textValue?: string | null },
@@ -49,7 +45,5 @@ export function formatValue(
   lng: string,
 ): string {
   if (kind === "QUALITATIVE" || v.numericValue == null) return v.textValue ?? "—";
-  const n = formatNumber(v.numericValue, lng);
-  if (!unit) return n;
-  return `${n}\u00a0${unit}`;
+  return formatQuantity(v.numericValue, unit, lng);
 }

@@ -1,8 +1,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { useTranslation } from "react-i18next";
-import type { AuditDaySchedulePreviewQuery } from "../../../gql/graphql";
+import type { CandidatureAuditDayScheduleQuery } from "../../../gql/graphql";
 
-type Schedule = AuditDaySchedulePreviewQuery["auditDaySchedule"];
+export type Schedule = NonNullable<
+  CandidatureAuditDayScheduleQuery["candidature"]["auditDaySchedule"]
+>;
 
 export interface ScheduleTableProps {
   schedule: Schedule;
@@ -15,7 +17,10 @@ function duration(minutes: number): string {
   return h === 0 ? `${m} min` : `${h} h ${String(m).padStart(2, "0")}`;
 }
 
-/** The day as a DSFR table: time, what happens (with the criterion), duration. */
+/**
+ * The day as a DSFR table: time, what happens (with the criterion), who speaks (the criterion's pilots;
+ * « no pilot » for a criterion without one), duration.
+ */
 export function ScheduleTable({ schedule, criteria }: ScheduleTableProps) {
   const { t } = useTranslation();
   const label = (slot: Schedule["slots"][number]) => {
@@ -29,9 +34,31 @@ export function ScheduleTable({ schedule, criteria }: ScheduleTableProps) {
         : slot.criterionCode,
     });
   };
+  const speakers = (slot: Schedule["slots"][number]) => {
+    if (slot.speakers.length === 1) return slot.speakers[0];
+    if (slot.speakers.length > 1) {
+      return (
+        <ul className={fr.cx("fr-my-0")}>
+          {slot.speakers.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+      );
+    }
+    if (slot.criterionCode && schedule.criteriaWithoutPilot.includes(slot.criterionCode)) {
+      return <em>{t("procedure.schedule.noPilot")}</em>;
+    }
+    return (
+      <>
+        <span aria-hidden="true">—</span>
+        <span className={fr.cx("fr-sr-only")}>{t("procedure.schedule.noSpeaker")}</span>
+      </>
+    );
+  };
   return (
     <div className={fr.cx("fr-table", "fr-table--bordered")}>
-      <table>
+      {/* Focusable so that keyboard users can scroll a table wider than the screen. */}
+      <table tabIndex={0}>
         <caption>
           {t("procedure.schedule.caption", {
             start: schedule.start,
@@ -43,6 +70,7 @@ export function ScheduleTable({ schedule, criteria }: ScheduleTableProps) {
           <tr>
             <th scope="col">{t("procedure.schedule.time")}</th>
             <th scope="col">{t("procedure.schedule.slot")}</th>
+            <th scope="col">{t("procedure.schedule.speakers")}</th>
             <th scope="col">{t("procedure.schedule.duration")}</th>
           </tr>
         </thead>
@@ -53,6 +81,7 @@ export function ScheduleTable({ schedule, criteria }: ScheduleTableProps) {
               <th scope="row" style={{ fontWeight: slot.criterionCode ? "normal" : "bold" }}>
                 {label(slot)}
               </th>
+              <td>{speakers(slot)}</td>
               <td>{duration(slot.durationMinutes)}</td>
             </tr>
           ))}

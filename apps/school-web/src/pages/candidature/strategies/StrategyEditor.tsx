@@ -4,13 +4,12 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, graphQLErrorCode, GraphQLErrorAlert } from "@ldm/ui";
+import { formatDate, GraphQLErrorAlert, graphQLErrorCode, RichTextView } from "@ldm/ui";
 import { graphql } from "../../../gql";
 import type { CommonStrategyFieldsFragment, StrategiesPageQuery } from "../../../gql/graphql";
 import { errorDetails } from "../criterion/access";
 import { htmlToText, textToHtml } from "../criterion/richText";
 import { RichTextEditor } from "../criterion/RichTextEditor";
-import { RichTextView } from "../criterion/RichTextView";
 
 export const CommonStrategyFields = graphql(`
   fragment CommonStrategyFields on CommonStrategy {

@@ -3,6 +3,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useTranslation } from "react-i18next";
+import { answersCriterion } from "@ldm/domain";
 import { GraphQLErrorAlert } from "@ldm/ui";
 import { graphql } from "../../../gql";
 import type { CandidaturePilotsQuery } from "../../../gql/graphql";
@@ -24,7 +25,10 @@ export interface PilotGridProps {
   rights: ViewerRights;
 }
 
-/** Criterion × establishment: the pilot(s) of each cell; the head of an establishment removes its own. */
+/**
+ * Criterion × establishment: the pilot(s) of each cell; the head of an establishment removes its own. A
+ * criterion 9 variant an establishment did not choose has no cell to fill.
+ */
 export function PilotGrid({ candidature: c, rights }: PilotGridProps) {
   const { t } = useTranslation();
   const [remove, { loading, error }] = useMutation(RemoveCriterionPilotMutation);
@@ -61,6 +65,16 @@ export function PilotGrid({ candidature: c, rights }: PilotGridProps) {
                     );
                     const editable =
                       rights.schoolEditable && rights.managePilots(m.establishment.id);
+                    if (!answersCriterion(m.optionalCriterionVariant ?? null, criterion.code)) {
+                      return (
+                        <td key={m.id}>
+                          <span aria-hidden="true">—</span>
+                          <span className={fr.cx("fr-sr-only")}>
+                            {t("procedure.team.notRetained")}
+                          </span>
+                        </td>
+                      );
+                    }
                     return (
                       <td key={m.id}>
                         {cell.length === 0 ? (

@@ -15,6 +15,7 @@ export const CandidaturePilotsQuery = graphql(`
       members {
         id
         isLead
+        optionalCriterionVariant
         establishment {
           id
           name

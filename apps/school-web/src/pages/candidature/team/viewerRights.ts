@@ -4,6 +4,7 @@
  */
 import {
   canApproveSubmission,
+  canChooseOptionalCriterion,
   canFileEngagementDocuments,
   canManageCandidature,
   canManagePilots,
@@ -25,8 +26,10 @@ export interface RightsCandidature {
 }
 
 export interface ViewerRights {
-  /** Co-applicants, criterion 9 (the lead's head, or the regional team). */
+  /** Co-applicants (the lead's head, or the regional team). */
   manageCandidature: boolean;
+  /** An establishment's criterion 9 (its head, or the regional team): each establishment chooses its own. */
+  chooseOptionalCriterion: (establishmentId: string) => boolean;
   /** The SUBMIT_DOSSIER step (the lead's head). */
   submitDossier: boolean;
   /** The head of a co-applicant other than the lead approves the submission. */
@@ -60,6 +63,8 @@ export function viewerRights(
     : null;
   return {
     manageCandidature: who !== null && canManageCandidature(who, facts),
+    chooseOptionalCriterion: (establishmentId) =>
+      who !== null && canChooseOptionalCriterion(who, facts, establishmentId),
     submitDossier: who !== null && canPerformTransition(who, facts, "SUBMIT_DOSSIER"),
     approveSubmission: who !== null && canApproveSubmission(who, facts),
     managePilots: (establishmentId) => who !== null && canManagePilots(who, facts, establishmentId),
