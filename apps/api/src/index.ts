@@ -25,6 +25,9 @@ const PORTALS = [
   },
 ];
 
+/** The longest a shutdown may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
   const db = await openDatabase();
   const storage = new LocalFileStorage(db.env.storageDir);
@@ -70,9 +73,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} reçu : arrêt en cours…`);
-    await server.stop();
-    await jobs.stop();
-    await db.close();
+    // In order: stop accepting and finish the requests in flight, stop the jobs, close the pool (and
+    // the embedded PostgreSQL). Bounded: a step that hangs must not keep the process alive.
+    const forced = setTimeout(() => {
+      console.error(`Arrêt forcé après ${SHUTDOWN_TIMEOUT_MS / 1000} s.`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    forced.unref();
+    const step = async (what: string, run: () => Promise<void>) => {
+      const started = Date.now();
+      await run();
+      console.log(`Arrêt : ${what} (${Date.now() - started} ms).`);
+    };
+    await step("serveur HTTP arrêté", () => server.stop());
+    await step("tâches arrêtées", () => jobs.stop());
+    await step("base de données fermée", () => db.close());
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -171,6 +171,9 @@ export async function createApolloServer(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // index.ts stops everything in order on SIGTERM / SIGINT (HTTP, jobs, database): Apollo must not
+    // install its own signal handlers, which stop the server behind our back.
+    stopOnTerminationSignals: false,
     plugins: [
       SingleLoginPlugin,
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
