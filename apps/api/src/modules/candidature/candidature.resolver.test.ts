@@ -418,13 +418,42 @@ describe("candidatures", () => {
     const unapproved = refused(await transition("SUBMIT_DOSSIER", head[3]));
     expect(unapproved.code).toBe("DEADLINE_PASSED");
     expect(unapproved.message).toMatch(/Approbation du dépôt par le chef d'établissement/);
+    const approve = async () =>
+      ok(
+        await app.execute(
+          `mutation($input: ApproveSubmissionInput!) { approveSubmission(input: $input) { id } }`,
+          { input: { candidatureId: c.id } },
+          head[4],
+        ),
+      );
+    const approvedAt = async () =>
+      ok(
+        await app.execute<{
+          candidature: {
+            members: { establishment: { id: string }; submissionApprovedAt: string | null }[];
+          };
+        }>(
+          `query($id: ID!) { candidature(id: $id) { members { establishment { id } submissionApprovedAt } } }`,
+          { id: c.id },
+        ),
+      ).candidature.members.find((m) => m.establishment.id === e[4]!.id)?.submissionApprovedAt ??
+      null;
+    await approve();
+    expect(await approvedAt()).not.toBeNull();
+    // The dossier changes after the approval: the co-applicant approved another text, so it is withdrawn.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     ok(
       await app.execute(
-        `mutation($input: ApproveSubmissionInput!) { approveSubmission(input: $input) { id } }`,
-        { input: { candidatureId: c.id } },
-        head[4],
+        STRATEGY,
+        { input: { candidatureId: c.id, criterionCode: "4", text: "Stratégie 4, revue." } },
+        head[3],
       ),
     );
+    expect(await approvedAt()).toBeNull();
+    expect(refused(await transition("SUBMIT_DOSSIER", head[3])).message).toMatch(
+      /Approbation du dépôt par le chef d'établissement/,
+    );
+    await approve();
     expect(refused(await transition("SUBMIT_DOSSIER", head[3])).code).toBe("DEADLINE_PASSED");
 
     ok(
