@@ -12,116 +12,37 @@ import {
   assertMidTermReviewState,
   canRecordMidTermReview,
   isCommitmentSettled,
-  isRegionalTeamAccount,
   labelExpiryDate,
   MID_TERM_ATTENDEES_MAX,
   MID_TERM_FINDINGS_MAX_LENGTH,
   midTermReviewSummary,
   type IsoDate,
   type LabelStatus,
-  type VisitAttendeeKind,
 } from "@ldm/domain";
 import type { TransactionContext } from "../../context";
 import { authorize, requireViewer } from "../../common/authz";
-import { AppError, badInput, notFound } from "../../common/errors";
-import { assertUuidOrNotFound } from "../../common/ids";
-import { optionalText, requiredText } from "../../common/text";
+import { AppError } from "../../common/errors";
+import { requiredText } from "../../common/text";
 import { AuditCommitment } from "../assessment/assessment.entity";
 import { recordChange } from "../audit-trail/audit-trail";
 import type { Candidature } from "../candidature/candidature.entity";
 import { openCandidature, type GatedCandidature } from "../candidature/candidature.gate";
-import { Establishment } from "../establishment/establishment.entity";
-import { AppUser } from "../identity/user.entity";
 import { Label } from "../label/label.entity";
-import { ReferentInspector } from "../preparation/preparation.entity";
+import { resolveAttendees, type Attendee } from "../preparation/attendees";
 import { transitionCandidature } from "../procedure/procedure.service";
 import { CommitmentReview, MidTermReview, MidTermReviewAttendee } from "./follow-up.entity";
 import type { MidTermAttendeeInput, RecordMidTermReviewInput } from "./follow-up.input";
 
-interface Attendee {
-  kind: VisitAttendeeKind;
-  userId: string | null;
-  establishmentId: string | null;
-  fullName: string;
-  jobTitle: string | null;
-}
-
-function extraneous(input: MidTermAttendeeInput, fields: (keyof MidTermAttendeeInput)[]): void {
-  const given = fields.filter(
-    (f) => input[f] !== null && input[f] !== undefined && input[f] !== "",
-  );
-  if (given.length > 0) {
-    throw badInput(`Un participant « ${input.kind} » ne précise pas : ${given.join(", ")}.`, {
-      kind: input.kind,
-      fields: given,
-    });
-  }
-}
-
-/** Who came, read from their accounts and the référents (names as of the day it is recorded). */
-async function resolveAttendees(
+/** Who came (the domain's rules of the mid-term follow-up checked on the list). */
+async function midTermAttendees(
   tx: TransactionContext,
   gate: GatedCandidature,
   inputs: readonly MidTermAttendeeInput[],
 ): Promise<Attendee[]> {
-  if (inputs.length > MID_TERM_ATTENDEES_MAX) {
-    throw badInput(`Un suivi intermédiaire compte au plus ${MID_TERM_ATTENDEES_MAX} participants.`);
-  }
-  const attendees: Attendee[] = [];
-  for (const input of inputs) {
-    const jobTitle = optionalText(input.jobTitle, "fonction du participant");
-    if (input.kind === "DRAFPIC") {
-      extraneous(input, ["establishmentId", "fullName"]);
-      const userId = input.userId ?? "";
-      assertUuidOrNotFound("Le compte", userId);
-      const user = await tx.manager.getRepository(AppUser).findOneBy({ id: userId });
-      if (!user) throw notFound("Le compte", userId);
-      if (!isRegionalTeamAccount(user)) {
-        throw badInput(
-          `« ${user.fullName} » n'est pas un membre actif de l'équipe régionale du label (DRAFPIC).`,
-          { userId, reason: "NOT_A_DRAFPIC_MEMBER" },
-        );
-      }
-      attendees.push({
-        kind: "DRAFPIC",
-        userId,
-        establishmentId: null,
-        fullName: user.fullName,
-        jobTitle: jobTitle ?? user.jobTitle,
-      });
-    } else if (input.kind === "REFERENT_INSPECTOR") {
-      extraneous(input, ["userId", "fullName"]);
-      const member = gate.member(input.establishmentId ?? "");
-      const referent = await tx.manager
-        .getRepository(ReferentInspector)
-        .findOne({ where: { establishmentId: member.establishmentId }, relations: { user: true } });
-      if (!referent) {
-        const establishment = await tx.manager
-          .getRepository(Establishment)
-          .findOneByOrFail({ id: member.establishmentId });
-        throw badInput(
-          `L'établissement « ${establishment.name} » n'a pas d'inspecteur référent désigné : la DRAFPIC le désigne d'abord.`,
-          { establishmentId: member.establishmentId, reason: "NO_REFERENT_INSPECTOR" },
-        );
-      }
-      attendees.push({
-        kind: "REFERENT_INSPECTOR",
-        userId: referent.userId,
-        establishmentId: member.establishmentId,
-        fullName: referent.user?.fullName ?? referent.fullName ?? "",
-        jobTitle: jobTitle ?? "Inspecteur référent",
-      });
-    } else {
-      extraneous(input, ["userId", "establishmentId"]);
-      attendees.push({
-        kind: "OTHER",
-        userId: null,
-        establishmentId: null,
-        fullName: requiredText(input.fullName ?? "", "nom du participant"),
-        jobTitle,
-      });
-    }
-  }
+  const attendees = await resolveAttendees(tx, gate, inputs, {
+    max: MID_TERM_ATTENDEES_MAX,
+    tooMany: `Un suivi intermédiaire compte au plus ${MID_TERM_ATTENDEES_MAX} participants.`,
+  });
   assertMidTermAttendees(attendees);
   return attendees;
 }
@@ -191,7 +112,7 @@ export async function recordMidTermReview(
     labelEndDate: period.endDate,
     labelStatus: period.status,
   });
-  const attendees = await resolveAttendees(tx, gate, input.attendees);
+  const attendees = await midTermAttendees(tx, gate, input.attendees);
   const findings = requiredText(
     input.findings,
     "constats du suivi intermédiaire",

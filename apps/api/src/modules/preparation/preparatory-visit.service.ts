@@ -10,27 +10,19 @@ import {
   assertVisitAttendees,
   canRunProcedure,
   formatFrenchDate,
-  isRegionalTeamAccount,
   type IsoDate,
-  type VisitAttendeeKind,
 } from "@ldm/domain";
 import { parisDate, type TransactionContext } from "../../context";
 import { authorize, requireViewer } from "../../common/authz";
-import { AppError, badInput, notFound } from "../../common/errors";
-import { assertUuidOrNotFound } from "../../common/ids";
-import { optionalText, requiredText } from "../../common/text";
+import { AppError } from "../../common/errors";
+import { optionalText } from "../../common/text";
 import { recordChange } from "../audit-trail/audit-trail";
 import type { Candidature } from "../candidature/candidature.entity";
 import { openCandidature, type GatedCandidature } from "../candidature/candidature.gate";
 import { touchCandidature } from "../candidature/candidature.service";
-import { Establishment } from "../establishment/establishment.entity";
-import { AppUser } from "../identity/user.entity";
 import { transitionCandidature } from "../procedure/procedure.service";
-import {
-  PreparatoryVisit,
-  PreparatoryVisitAttendee,
-  ReferentInspector,
-} from "./preparation.entity";
+import { resolveAttendees, type Attendee } from "./attendees";
+import { PreparatoryVisit, PreparatoryVisitAttendee } from "./preparation.entity";
 import type {
   PlanPreparatoryVisitInput,
   RecordPreparatoryVisitInput,
@@ -42,91 +34,16 @@ const NOTES_MAX = 10_000;
 /** At most this many attendees. */
 const ATTENDEES_MAX = 30;
 
-interface Attendee {
-  kind: VisitAttendeeKind;
-  userId: string | null;
-  establishmentId: string | null;
-  fullName: string;
-  jobTitle: string | null;
-}
-
-function extraneous(input: VisitAttendeeInput, fields: (keyof VisitAttendeeInput)[]): void {
-  const given = fields.filter(
-    (f) => input[f] !== null && input[f] !== undefined && input[f] !== "",
-  );
-  if (given.length > 0) {
-    throw badInput(`Un participant « ${input.kind} » ne précise pas : ${given.join(", ")}.`, {
-      kind: input.kind,
-      fields: given,
-    });
-  }
-}
-
-/** Who the attendees are, read from their accounts and the référents (names as of today). */
-async function resolveAttendees(
+async function visitAttendees(
   tx: TransactionContext,
   gate: GatedCandidature,
   inputs: readonly VisitAttendeeInput[],
   held: boolean,
 ): Promise<Attendee[]> {
-  if (inputs.length > ATTENDEES_MAX) {
-    throw badInput(`Une visite compte au plus ${ATTENDEES_MAX} participants.`);
-  }
-  const attendees: Attendee[] = [];
-  for (const input of inputs) {
-    const jobTitle = optionalText(input.jobTitle, "fonction du participant");
-    if (input.kind === "DRAFPIC") {
-      extraneous(input, ["establishmentId", "fullName"]);
-      const userId = input.userId ?? "";
-      assertUuidOrNotFound("Le compte", userId);
-      const user = await tx.manager.getRepository(AppUser).findOneBy({ id: userId });
-      if (!user) throw notFound("Le compte", userId);
-      if (!isRegionalTeamAccount(user)) {
-        throw badInput(
-          `« ${user.fullName} » n'est pas un membre actif de l'équipe régionale du label (DRAFPIC).`,
-          { userId, reason: "NOT_A_DRAFPIC_MEMBER" },
-        );
-      }
-      attendees.push({
-        kind: "DRAFPIC",
-        userId,
-        establishmentId: null,
-        fullName: user.fullName,
-        jobTitle: jobTitle ?? user.jobTitle,
-      });
-    } else if (input.kind === "REFERENT_INSPECTOR") {
-      extraneous(input, ["userId", "fullName"]);
-      const member = gate.member(input.establishmentId ?? "");
-      const referent = await tx.manager
-        .getRepository(ReferentInspector)
-        .findOne({ where: { establishmentId: member.establishmentId }, relations: { user: true } });
-      if (!referent) {
-        const establishment = await tx.manager
-          .getRepository(Establishment)
-          .findOneByOrFail({ id: member.establishmentId });
-        throw badInput(
-          `L'établissement « ${establishment.name} » n'a pas d'inspecteur référent désigné : la DRAFPIC le désigne d'abord.`,
-          { establishmentId: member.establishmentId, reason: "NO_REFERENT_INSPECTOR" },
-        );
-      }
-      attendees.push({
-        kind: "REFERENT_INSPECTOR",
-        userId: referent.userId,
-        establishmentId: member.establishmentId,
-        fullName: referent.user?.fullName ?? referent.fullName ?? "",
-        jobTitle: jobTitle ?? "Inspecteur référent",
-      });
-    } else {
-      extraneous(input, ["userId", "establishmentId"]);
-      attendees.push({
-        kind: "OTHER",
-        userId: null,
-        establishmentId: null,
-        fullName: requiredText(input.fullName ?? "", "nom du participant"),
-        jobTitle,
-      });
-    }
-  }
+  const attendees = await resolveAttendees(tx, gate, inputs, {
+    max: ATTENDEES_MAX,
+    tooMany: `Une visite compte au plus ${ATTENDEES_MAX} participants.`,
+  });
   assertVisitAttendees(attendees, held);
   return attendees;
 }
@@ -215,9 +132,7 @@ export async function planPreparatoryVisit(
     submittedOn: submittedOnOf(c),
     auditDate: c.auditDate,
   });
-  const attendees = input.attendees
-    ? await resolveAttendees(tx, gate, input.attendees, false)
-    : null;
+  const attendees = input.attendees ? await visitAttendees(tx, gate, input.attendees, false) : null;
   const { before, visit } = await saveVisit(
     tx,
     c,
@@ -257,7 +172,7 @@ export async function recordPreparatoryVisit(
     submittedOn: submittedOnOf(c),
     auditDate: c.auditDate,
   });
-  const attendees = await resolveAttendees(tx, gate, input.attendees, true);
+  const attendees = await visitAttendees(tx, gate, input.attendees, true);
   const planned = await tx.manager
     .getRepository(PreparatoryVisit)
     .findOneBy({ candidatureId: c.id });
