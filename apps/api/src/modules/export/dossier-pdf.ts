@@ -1103,6 +1103,35 @@ function criterionSection(layout: Layout, dossier: DossierExport, criterion: Cri
   }
 }
 
+/** The candidature's establishments (UAI, town, académie, role, criterion 9), for every PDF of it. */
+export function establishmentsTable(layout: Layout, members: readonly ExportMember[]): void {
+  layout.heading(members.length > 1 ? "Établissements du réseau" : "Établissement", 12);
+  layout.table(
+    [
+      { header: "Établissement", width: 170 },
+      { header: "UAI", width: 62 },
+      { header: "Commune", width: 75 },
+      { header: "Académie", width: 75 },
+      { header: "Rôle", width: 63 },
+      { header: "Critère 9", width: 50 },
+    ],
+    members.map((m) => ({
+      cells: [
+        m.name,
+        m.uai ?? "—",
+        m.city ?? "—",
+        m.academieName ?? "—",
+        m.isLead ? "Porteur" : "Cocandidat",
+        m.optionalCriterionVariant
+          ? criterionDisplayCode(criterionCodeForVariant(m.optionalCriterionVariant))
+          : "aucun",
+      ],
+      bold: m.isLead,
+    })),
+    { size: 8.5 },
+  );
+}
+
 function coverPage(layout: Layout, dossier: DossierExport): void {
   const doc = layout.doc;
   const c = dossier.candidature;
@@ -1157,31 +1186,7 @@ function coverPage(layout: Layout, dossier: DossierExport): void {
   for (const [label, value] of info) layout.field(label, value);
   layout.gap(10);
 
-  layout.heading(dossier.members.length > 1 ? "Établissements du réseau" : "Établissement", 12);
-  layout.table(
-    [
-      { header: "Établissement", width: 170 },
-      { header: "UAI", width: 62 },
-      { header: "Commune", width: 75 },
-      { header: "Académie", width: 75 },
-      { header: "Rôle", width: 63 },
-      { header: "Critère 9", width: 50 },
-    ],
-    dossier.members.map((m) => ({
-      cells: [
-        m.name,
-        m.uai ?? "—",
-        m.city ?? "—",
-        m.academieName ?? "—",
-        m.isLead ? "Porteur" : "Cocandidat",
-        m.optionalCriterionVariant
-          ? criterionDisplayCode(criterionCodeForVariant(m.optionalCriterionVariant))
-          : "aucun",
-      ],
-      bold: m.isLead,
-    })),
-    { size: 8.5 },
-  );
+  establishmentsTable(layout, dossier.members);
 
   const notice =
     dossier.source === "SNAPSHOT" && dossier.snapshot

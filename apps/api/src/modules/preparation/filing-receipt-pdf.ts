@@ -13,7 +13,6 @@ import {
   NETWORK_COMMON_STRATEGY_CRITERIA,
   answersCriterion,
   compareIsoDates,
-  criterionCodeForVariant,
   criterionDisplayCode,
   dossierDueDate,
   formatFileSize,
@@ -27,6 +26,7 @@ import {
   GREY,
   INK,
   drawFooters,
+  establishmentsTable,
   frDate,
   frDateTime,
   frDay,
@@ -186,31 +186,7 @@ export function writeFilingReceiptPdf(dossier: DossierExport, out: Writable): Pr
       summary(layout, dossier, submittedAt, sha256);
       layout.gap(8);
 
-      layout.heading(dossier.members.length > 1 ? "Établissements du réseau" : "Établissement", 12);
-      layout.table(
-        [
-          { header: "Établissement", width: 170 },
-          { header: "UAI", width: 62 },
-          { header: "Commune", width: 75 },
-          { header: "Académie", width: 75 },
-          { header: "Rôle", width: 63 },
-          { header: "Critère 9", width: 50 },
-        ],
-        dossier.members.map((m) => ({
-          cells: [
-            m.name,
-            m.uai ?? "—",
-            m.city ?? "—",
-            m.academieName ?? "—",
-            m.isLead ? "Porteur" : "Cocandidat",
-            m.optionalCriterionVariant
-              ? criterionDisplayCode(criterionCodeForVariant(m.optionalCriterionVariant))
-              : "aucun",
-          ],
-          bold: m.isLead,
-        })),
-        { size: 8.5 },
-      );
+      establishmentsTable(layout, dossier.members);
 
       layout.heading("Critères", 12);
       layout.table(
